@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 public final class TestAccounts {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  public static final String ADMIN_USER = "testadmin";
+  /** Unique per run: a test database that outlives a run keeps the earlier admin with its old password. */
+  public static final String ADMIN_USER = uniqueId("testadmin");
   public static final String ADMIN_PASSWORD = randomPassword();
 
   private TestAccounts() {}
