@@ -43,6 +43,14 @@ class SecurityBaselineTest {
   }
 
   @Test
+  void developmentDefaultsSendNoHstsAndNoSecureCookiesButKeepTheOtherHeaders() throws Exception {
+    HttpResponse<String> page = new Http(port).get("/camunda/app/tasklist/");
+    assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
   void engineRestWithoutCredentialsAnswers401() throws Exception {
     for (String path : List.of("/engine-rest/task?maxResults=1", "/engine-rest/deployment", "/engine-rest/process-instance",
         "/engine-rest/user", "/engine-rest/history/process-instance", "/engine-rest/engine/default/task")) {
