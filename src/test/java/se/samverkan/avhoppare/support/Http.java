@@ -66,6 +66,10 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   /** A multipart upload as /deployment/create expects it. */
   public HttpResponse<String> postMultipart(String path, String fieldName, String fileName, byte[] content,
       String... textFields) throws IOException, InterruptedException {

@@ -1,0 +1,109 @@
+package se.samverkan.avhoppare.security.attack;
+
+import java.util.List;
+
+/**
+ * The requests an attacker of one municipality tries against another's case, relative to an engine
+ * API root ({@code /engine-rest} or the webapps' {@code /camunda/api/engine/engine/default}).
+ * Placeholders: {pi} process instance, {task}, {bk} business key (the case reference), {secret} a
+ * variable value, {job}, {incident}, {var} a variable instance id, {hvar} its history id,
+ * {filter} a task filter the attacker may use, {me} the attacker's user id.
+ */
+final class Attacks {
+
+  private Attacks() {}
+
+  /** Reads by id guessing, by query parameters, by filters and by history. */
+  static final List<String> READS = List.of(
+      "GET /task/{task}",
+      "GET /task/{task}/variables",
+      "GET /task/{task}/variables/hemlig",
+      "GET /task/{task}/localVariables",
+      "GET /task/{task}/form-variables",
+      "GET /task/{task}/form",
+      "GET /task/{task}/deployed-form",
+      "GET /task/{task}/identity-links",
+      "GET /task/{task}/comment",
+      "GET /task/{task}/attachment",
+      "GET /task?processInstanceId={pi}&maxResults=10",
+      "GET /task?tenantIdIn=malmo&maxResults=10",
+      "GET /task?candidateGroup=malmo-handlaggare&maxResults=10",
+      "GET /task?processInstanceBusinessKey={bk}&maxResults=10",
+      "POST /task?maxResults=10 {\"processInstanceBusinessKey\":\"{bk}\"}",
+      "POST /task?maxResults=10 {\"orQueries\":[{\"tenantIdIn\":[\"malmo\"]}]}",
+      "POST /task?maxResults=10 {\"processVariables\":[{\"name\":\"hemlig\",\"operator\":\"eq\",\"value\":\"{secret}\"}]}",
+      "GET /task/count?tenantIdIn=malmo",
+      "POST /filter/{filter}/list?maxResults=10 {\"tenantIdIn\":[\"malmo\"]}",
+      "POST /filter/{filter}/count {\"processInstanceBusinessKey\":\"{bk}\"}",
+      "GET /process-instance/{pi}",
+      "GET /process-instance/{pi}/variables",
+      "GET /process-instance/{pi}/variables/hemlig",
+      "GET /process-instance/{pi}/activity-instances",
+      "GET /process-instance?businessKey={bk}&maxResults=10",
+      "GET /process-instance?tenantIdIn=malmo&maxResults=10",
+      "GET /process-instance?variables=hemlig_eq_{secret}&maxResults=10",
+      "GET /process-instance/count?tenantIdIn=malmo",
+      "GET /execution/{pi}",
+      "GET /execution/{pi}/localVariables",
+      "GET /execution?processInstanceId={pi}&maxResults=10",
+      "GET /variable-instance?processInstanceIdIn={pi}&maxResults=10",
+      "GET /variable-instance?variableValues=hemlig_eq_{secret}&maxResults=10",
+      "GET /variable-instance/{var}",
+      "GET /variable-instance/{var}/data",
+      "GET /history/process-instance/{pi}",
+      "GET /history/process-instance?processInstanceBusinessKey={bk}&maxResults=10",
+      "GET /history/process-instance?tenantIdIn=malmo&maxResults=10",
+      "GET /history/variable-instance?processInstanceId={pi}&maxResults=10",
+      "GET /history/variable-instance?variableValue={secret}&variableName=hemlig&maxResults=10",
+      "GET /history/variable-instance/{hvar}",
+      "GET /history/task?processInstanceId={pi}&maxResults=10",
+      "GET /history/task?processInstanceBusinessKey={bk}&maxResults=10",
+      "GET /history/activity-instance?processInstanceId={pi}&maxResults=10",
+      "GET /history/detail?processInstanceId={pi}&maxResults=10",
+      "GET /history/user-operation?processInstanceId={pi}&maxResults=10",
+      "GET /history/identity-link-log?taskId={task}&maxResults=10",
+      "GET /history/incident?processInstanceId={pi}&maxResults=10",
+      "GET /incident?processInstanceId={pi}&maxResults=10",
+      "GET /incident/{incident}",
+      "GET /job?processInstanceId={pi}&maxResults=10",
+      "GET /job/{job}",
+      "GET /job/{job}/stacktrace",
+      "GET /event-subscription?processInstanceId={pi}&maxResults=10");
+
+  /** Changes: work, variables, state, messages, batches, jobs. */
+  static final List<String> WRITES = List.of(
+      "POST /task/{task}/claim {\"userId\":\"{me}\"}",
+      "POST /task/{task}/assignee {\"userId\":\"{me}\"}",
+      "POST /task/{task}/delegate {\"userId\":\"{me}\"}",
+      "POST /task/{task}/identity-links {\"groupId\":\"stockholm-handlaggare\",\"type\":\"candidate\"}",
+      "POST /task/{task}/complete {\"variables\":{}}",
+      "POST /task/{task}/submit-form {\"variables\":{}}",
+      "POST /task/{task}/resolve {\"variables\":{}}",
+      "POST /task/{task}/comment/create {\"message\":\"intrång\"}",
+      "PUT /task/{task}/variables/hemlig {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /task/{task}/variables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "DELETE /task/{task}/variables/hemlig",
+      "DELETE /task/{task}",
+      "PUT /process-instance/{pi}/variables/hemlig {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /process-instance/{pi}/variables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "DELETE /process-instance/{pi}/variables/hemlig",
+      "PUT /process-instance/{pi}/suspended {\"suspended\":true}",
+      "POST /process-instance/{pi}/modification {\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"UserTask_Hemlig\"}]}",
+      "DELETE /process-instance/{pi}",
+      "POST /process-instance/delete {\"processInstanceIds\":[\"{pi}\"],\"deleteReason\":\"intrång\"}",
+      "POST /process-instance/suspended-async {\"processInstanceIds\":[\"{pi}\"],\"suspended\":true}",
+      "POST /process-instance/variables-async {\"processInstanceIds\":[\"{pi}\"],\"variables\":{\"hemlig\":{\"value\":\"ändrat\"}}}",
+      "POST /execution/{pi}/localVariables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "POST /message {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "POST /message {\"messageName\":\"TestMeddelande\",\"processInstanceId\":\"{pi}\",\"tenantId\":\"malmo\"}",
+      "PUT /job/{job}/retries {\"retries\":5}",
+      "PUT /job/{job}/duedate {\"duedate\":\"2020-01-01T00:00:00.000+0100\"}",
+      "POST /job/{job}/execute",
+      "PUT /job/{job}/suspended {\"suspended\":true}",
+      "DELETE /history/process-instance/{pi}",
+      "PUT /incident/{incident}/annotation {\"annotation\":\"intrång\"}");
+
+  static List<Attack> all() {
+    return java.util.stream.Stream.concat(READS.stream(), WRITES.stream()).map(Attack::parse).toList();
+  }
+}
