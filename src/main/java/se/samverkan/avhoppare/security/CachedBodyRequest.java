@@ -11,7 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body was read once up front, so a filter can inspect it and the API still reads it. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
@@ -25,7 +25,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
    *
    * @return null when the body is larger than the limit
    */
-  static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
+  public static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
     byte[] bytes = request.getInputStream().readNBytes(limit + 1);
     if (bytes.length > limit) {
       return null;
@@ -33,7 +33,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     return new CachedBodyRequest(request, bytes);
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 

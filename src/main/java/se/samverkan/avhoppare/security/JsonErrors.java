@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Refusals written the way Camunda's REST API writes its errors: {@code {"type":…,"message":…}}. */
-final class JsonErrors {
+public final class JsonErrors {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonErrors() {}
 
-  static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
+  public static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);

@@ -2,12 +2,16 @@ package se.samverkan.avhoppare.security;
 
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import se.samverkan.avhoppare.security.accesslog.AccessLog;
+import se.samverkan.avhoppare.security.accesslog.AccessLogFilter;
+import se.samverkan.avhoppare.security.accesslog.CaseResolver;
 
 /**
  * The servlet filters in front of Camunda's own surfaces. Order matters: the guards against the two
@@ -17,7 +21,6 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-  static final String[] ENGINE_REST = {"/engine-rest/*"};
   static final String[] ALL_APIS = {"/engine-rest/*", "/camunda/api/*"};
 
   @Bean
@@ -42,14 +45,29 @@ class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    return basicAuthentication("engineRestAuthentication", "/engine-rest");
+  }
+
+  /** Camunda's HTTP Basic filter: sets the user, groups and tenants for the engine's checks. */
+  static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name, String prefix) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    bean.addUrlPatterns(ENGINE_REST);
+    bean.addUrlPatterns(prefix + "/*");
     bean.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    bean.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    bean.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix);
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    bean.setName("engineRestAuthentication");
+    bean.setName(name);
+    return bean;
+  }
+
+  /** Inside the REST authentication (a higher order runs later), so the user is known when it logs. */
+  @Bean
+  FilterRegistrationBean<AccessLogFilter> accessLogFilter(ProcessEngine engine, CaseResolver resolver, AccessLog log) {
+    FilterRegistrationBean<AccessLogFilter> bean = new FilterRegistrationBean<>(new AccessLogFilter(engine, resolver, log));
+    bean.addUrlPatterns(ALL_APIS);
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    bean.setName("accessLogFilter");
     return bean;
   }
 }

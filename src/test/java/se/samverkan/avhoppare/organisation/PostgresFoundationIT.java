@@ -1,6 +1,9 @@
 package se.samverkan.avhoppare.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.avhoppare.AvhopparApplication;
+import se.samverkan.avhoppare.security.accesslog.AccessLog;
+import se.samverkan.avhoppare.security.accesslog.AccessLogEntry;
 import se.samverkan.avhoppare.support.Http;
 import se.samverkan.avhoppare.support.PostgresIntegrationTest;
 import se.samverkan.avhoppare.support.PostgresTestDatabase;
@@ -25,6 +30,7 @@ class PostgresFoundationIT {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine engine;
+  @Autowired AccessLog accessLog;
 
   @Test
   void liquibaseOwnsTheEngineSchema() {
@@ -34,6 +40,18 @@ class PostgresFoundationIT {
         Integer.class)).isOne();
     assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
         .isEqualTo("3");
+  }
+
+  @Test
+  void theAccessLogIsAppendOnlyEvenForTheApplicationsOwnDatabaseRole() {
+    accessLog.append(new AccessLogEntry(null, OffsetDateTime.now(), "test", "malmo", "AVH-TEST", null,
+        AccessLogEntry.LASNING, "test", "GET /test", "127.0.0.1", 200));
+    long count = jdbc.queryForObject("select count(*) from atkomstlogg", Long.class);
+    for (String sql : List.of("update atkomstlogg set anvandare = 'someone else'", "delete from atkomstlogg",
+        "truncate atkomstlogg")) {
+      assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).hasMessageContaining("append-only");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from atkomstlogg", Long.class)).isEqualTo(count);
   }
 
   @Test

@@ -2,12 +2,18 @@ package se.samverkan.avhoppare.security.attack;
 
 import java.util.Map;
 
-/** One attempt against another municipality's data: a request template with placeholders. */
-record Attack(String method, String path, String body) {
+/**
+ * One attempt against another municipality's data: a request template with placeholders. A line
+ * starting with {@code ~} lists data the attacker may legitimately see (shared definitions, their
+ * own cases): it passes when none of the victim's data is in the answer, whatever the status.
+ */
+record Attack(String method, String path, String body, boolean mayListOwnData) {
 
   static Attack parse(String line) {
-    String[] parts = line.trim().split("\\s+", 3);
-    return new Attack(parts[0], parts[1], parts.length > 2 ? parts[2] : null);
+    String trimmed = line.trim();
+    boolean own = trimmed.startsWith("~");
+    String[] parts = (own ? trimmed.substring(1) : trimmed).split("\\s+", 3);
+    return new Attack(parts[0], parts[1], parts.length > 2 ? parts[2] : null, own);
   }
 
   Attack resolve(Map<String, String> values) {
@@ -19,7 +25,7 @@ record Attack(String method, String path, String body) {
         b = b.replace("{" + e.getKey() + "}", e.getValue());
       }
     }
-    return new Attack(method, p, b);
+    return new Attack(method, p, b, mayListOwnData);
   }
 
   @Override

@@ -1,0 +1,34 @@
+package se.samverkan.avhoppare.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
+
+/**
+ * The service's own API under {@code /api}, beside Camunda's: a Jersey servlet (the JAX-RS stack the
+ * engine REST API already uses) behind the same HTTP Basic authentication as {@code /engine-rest},
+ * so login throttling and the user's groups and tenants are Camunda's.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+  @Bean
+  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll) {
+    ResourceConfig config = new ResourceConfig();
+    config.registerInstances(loggkontroll);
+    ServletRegistrationBean<ServletContainer> bean = new ServletRegistrationBean<>(new ServletContainer(config), "/api/*");
+    bean.setName("avhoppareApi");
+    bean.setLoadOnStartup(1);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+    return WebSecurityConfiguration.basicAuthentication("apiAuthentication", "/api");
+  }
+}
