@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverkan.avhoppare.identitet.IdentitetResource;
 import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
 
 /**
@@ -18,9 +19,9 @@ import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
 class ApiConfiguration {
 
   @Bean
-  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll) {
+  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll, IdentitetResource identitet) {
     ResourceConfig config = new ResourceConfig();
-    config.registerInstances(loggkontroll);
+    config.registerInstances(loggkontroll, identitet);
     ServletRegistrationBean<ServletContainer> bean = new ServletRegistrationBean<>(new ServletContainer(config), "/api/*");
     bean.setName("avhoppareApi");
     bean.setLoadOnStartup(1);

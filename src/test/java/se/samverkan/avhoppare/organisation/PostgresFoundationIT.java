@@ -82,7 +82,8 @@ class PostgresFoundationIT {
             "--spring.datasource.username=" + PostgresTestDatabase.USER,
             "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
             "--avhoppare.admin.user=" + TestAccounts.ADMIN_USER,
-            "--avhoppare.admin.password=" + TestAccounts.ADMIN_PASSWORD)) {
+            "--avhoppare.admin.password=" + TestAccounts.ADMIN_PASSWORD,
+            "--avhoppare.identitet.nycklar=" + TestAccounts.IDENTITY_KEYS)) {
       assertThat(second.getBean(OrganisationProvisioner.class).provision()).isZero();
       assertThat(ProvisioningSnapshot.take(second.getBean(ProcessEngine.class))).isEqualTo(before);
     }

@@ -18,6 +18,8 @@ public final class TestAccounts {
   /** Unique per run: a test database that outlives a run keeps the earlier admin with its old password. */
   public static final String ADMIN_USER = uniqueId("testadmin");
   public static final String ADMIN_PASSWORD = randomPassword();
+  /** A random identity encryption key for this run, as the environment would give it. */
+  public static final String IDENTITY_KEYS = "test:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
 
   private TestAccounts() {}
 
@@ -29,6 +31,12 @@ public final class TestAccounts {
       sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return sb.toString();
+  }
+
+  public static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   /** A user id unique to this run (tests on PostgreSQL share one database across runs). */
@@ -56,7 +64,8 @@ public final class TestAccounts {
     public void initialize(ConfigurableApplicationContext context) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testAccounts", Map.of(
           "avhoppare.admin.user", ADMIN_USER,
-          "avhoppare.admin.password", ADMIN_PASSWORD)));
+          "avhoppare.admin.password", ADMIN_PASSWORD,
+          "avhoppare.identitet.nycklar", IDENTITY_KEYS)));
     }
   }
 }

@@ -10,11 +10,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.io.TempDir;
 import se.samverkan.avhoppare.AvhopparApplication;
+import se.samverkan.avhoppare.support.TestAccounts;
 
-/** Start-up rules that protect a real installation: no invented administrator, no fixed passwords. */
+/**
+ * Start-up rules that protect a real installation: no invented administrator, no fixed passwords.
+ * An *IT (own JVM under failsafe): it starts applications by hand, and Camunda's webapp filters keep
+ * a JVM-wide reference to the last application context.
+ */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupSafetyTest {
+class StartupSafetyIT {
 
   @Test
   void withoutDemoUsersTheServiceRefusesToStartWithoutAdministratorCredentials(CapturedOutput output) {
@@ -22,17 +28,20 @@ class StartupSafetyTest {
         .web(WebApplicationType.SERVLET);
     // command-line arguments: they outrank application.yaml, as an operator's environment would
     String[] args = {"--spring.datasource.url=jdbc:h2:mem:no-admin;DB_CLOSE_DELAY=-1",
-        "--avhoppare.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false", "--server.port=0"};
+        "--avhoppare.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
+        "--avhoppare.identitet.nycklar=" + TestAccounts.IDENTITY_KEYS};
     assertThatThrownBy(() -> app.run(args)).isInstanceOf(MissingAdminCredentialsException.class);
     assertThat(output).contains("APPLICATION FAILED TO START").contains("Set AVHOPPARE_ADMIN_USER and AVHOPPARE_ADMIN_PASSWORD in the environment");
   }
 
   @Test
-  void demoModeCreatesOneCaseworkerAndManagerPerCityAndShowsGeneratedPasswordsOnce(CapturedOutput output) {
+  void demoModeCreatesOneCaseworkerAndManagerPerCityAndShowsGeneratedPasswordsOnce(CapturedOutput output,
+      @TempDir java.nio.file.Path keyDir) {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AvhopparApplication.class)
         .web(WebApplicationType.SERVLET)
         .run("--spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1", "--avhoppare.demo.enabled=true",
-            "--server.port=0", "--camunda.bpm.job-execution.enabled=false")) {
+            "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+            "--avhoppare.identitet.demo-nyckelfil=" + keyDir.resolve("identitet.key"))) {
       var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
       for (String city : new String[] {"stockholm", "goteborg", "malmo"}) {
         assertThat(identity.createUserQuery().userId("handlaggare." + city).memberOfGroup(city + "-handlaggare").count()).isOne();
@@ -46,6 +55,7 @@ class StartupSafetyTest {
       int before = output.getOut().length();
       assertThat(context.getBean(OrganisationProvisioner.class).provision()).isZero();
       assertThat(output.getOut().substring(before)).doesNotContain("New accounts");
+      assertThat(keyDir.resolve("identitet.key")).as("demo identity key generated beside the data").exists();
     }
   }
 }

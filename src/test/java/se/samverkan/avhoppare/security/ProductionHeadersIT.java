@@ -10,10 +10,13 @@ import org.springframework.test.context.TestPropertySource;
 import se.samverkan.avhoppare.support.H2IntegrationTest;
 import se.samverkan.avhoppare.support.Http;
 
-/** The production switches: the same environment variables an operator sets behind TLS. */
+/**
+ * The production switches: the same environment variables an operator sets behind TLS. An *IT: its
+ * properties make a second application context, and one JVM holds only one engine named "default".
+ */
 @H2IntegrationTest
 @TestPropertySource(properties = {"AVHOPPARE_SECURE_COOKIES=true", "AVHOPPARE_HSTS_DISABLED=false"})
-class ProductionHeadersTest {
+class ProductionHeadersIT {
 
   @LocalServerPort int port;
 
