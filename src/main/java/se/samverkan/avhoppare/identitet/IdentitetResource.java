@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.config.EngineAuthentication;
 import se.samverkan.avhoppare.organisation.Roll;
 import se.samverkan.avhoppare.organisation.RoleAuthorizations;
+import se.samverkan.avhoppare.security.ApiResponses;
 import se.samverkan.avhoppare.security.accesslog.AccessLog;
 import se.samverkan.avhoppare.security.accesslog.AccessLogEntry;
 
@@ -142,14 +143,10 @@ public class IdentitetResource {
   }
 
   private Response json(int status, Object body) {
-    try {
-      return Response.status(status).entity(mapper.writeValueAsString(body)).header("Cache-Control", "no-store").build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ApiResponses.json(mapper, status, body);
   }
 
   private Response error(int status, String message) {
-    return json(status, Map.of("type", status == 404 ? "NotFound" : "InvalidRequestException", "message", message));
+    return ApiResponses.error(mapper, status, message);
   }
 }

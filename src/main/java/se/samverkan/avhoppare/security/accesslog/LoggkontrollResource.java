@@ -1,6 +1,5 @@
 package se.samverkan.avhoppare.security.accesslog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,6 +21,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.organisation.Organisation;
 import se.samverkan.avhoppare.organisation.Roll;
+import se.samverkan.avhoppare.security.ApiResponses;
 
 /**
  * Loggkontroll: a manager reviews and exports the access log of their own municipality's data,
@@ -53,12 +52,12 @@ public class LoggkontrollResource {
   @Produces(MediaType.APPLICATION_JSON + ";charset=utf-8")
   public Response list(@QueryParam("kommun") String kommun, @QueryParam("anvandare") String anvandare,
       @QueryParam("arende") String arende, @QueryParam("fran") String fran, @QueryParam("till") String till,
-      @QueryParam("max") Integer max, @Context HttpServletRequest request) throws JsonProcessingException {
+      @QueryParam("max") Integer max, @Context HttpServletRequest request) {
     Query q = query(kommun, anvandare, arende, fran, till, max, request);
     if (q.refusal != null) {
       return q.refusal;
     }
-    return Response.ok(mapper.writeValueAsString(q.rows)).build();
+    return ApiResponses.json(mapper, 200, q.rows);
   }
 
   @GET
@@ -134,14 +133,7 @@ public class LoggkontrollResource {
   }
 
   private Query refuse(int status, String message) {
-    try {
-      return new Query(null, null, Response.status(status).type(MediaType.APPLICATION_JSON + ";charset=utf-8")
-          .entity(mapper.writeValueAsString(Map.of("type", status == 401 ? "AuthenticationException"
-              : status == 403 ? "AuthorizationException" : "InvalidRequestException", "message", message)))
-          .build());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Query(null, null, ApiResponses.error(mapper, status, message));
   }
 
   /** A CSV cell, quoted, with spreadsheet formulas defused. */
