@@ -1,10 +1,13 @@
 package se.samverkan.avhoppare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +58,25 @@ class SecurityBaselineTest {
     for (String path : List.of("/engine-rest/task?maxResults=1", "/engine-rest/deployment", "/engine-rest/process-instance",
         "/engine-rest/user", "/engine-rest/history/process-instance", "/engine-rest/engine/default/task")) {
       assertThat(new Http(port).get(path).statusCode()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void failedLoginsLockTheAccountForAGrowingDelayOnEverySurface() throws Exception {
+    String user = TestAccounts.uniqueId("handlaggare");
+    String password = TestAccounts.createUser(identityService, user, "goteborg-handlaggare");
+    Date start = new Date();
+    try {
+      ClockUtil.setCurrentTime(start);
+      assertThat(new Http(port).basic(user, "Wrong-password-1").get("/engine-rest/task?maxResults=1").statusCode()).isEqualTo(401);
+      // right after a failure even the right password is refused: the account is locked for a while
+      assertThat(new Http(port).basic(user, password).get("/engine-rest/task?maxResults=1").statusCode()).isEqualTo(401);
+      assertThatThrownBy(() -> new Http(port).webappLogin("tasklist", user, password)).hasMessageContaining("failed");
+
+      ClockUtil.setCurrentTime(new Date(start.getTime() + 5_000));
+      assertThat(new Http(port).basic(user, password).get("/engine-rest/task?maxResults=1").statusCode()).isEqualTo(200);
+    } finally {
+      ClockUtil.reset();
     }
   }
 
