@@ -148,8 +148,9 @@ class CrossMunicipalityAttackTest {
       String body = response.body() == null ? "" : response.body();
       boolean refused = attack.mayListOwnData() || response.statusCode() >= 400
           || (response.statusCode() == 200 && (body.equals("[]") || body.matches("\\{\"count\":0}")));
+      // victim-specific markers only: the attacker may see its own municipality's cases of the same process
       boolean leaked = body.contains(secret) || body.contains(businessKey) || body.contains(comment)
-          || body.contains("Hemlig uppgift") || body.contains("attack_hemligt");
+          || body.replace(" ", "").contains("\"tenantId\":\"malmo\"");
       if (!refused || leaked) {
         failures.add(attacker + " " + root + " " + attack + " -> " + response.statusCode() + " "
             + body.substring(0, Math.min(300, body.length())));
