@@ -14,6 +14,13 @@ public final class EngineAuthentication {
 
   private EngineAuthentication() {}
 
+  public static void asService(IdentityService identityService, Runnable work) {
+    asService(identityService, () -> {
+      work.run();
+      return null;
+    });
+  }
+
   public static <T> T asService(IdentityService identityService, Supplier<T> work) {
     Authentication current = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();

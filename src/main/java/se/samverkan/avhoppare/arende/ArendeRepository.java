@@ -1,0 +1,177 @@
+package se.samverkan.avhoppare.arende;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import se.samverkan.avhoppare.avtal.KvotOchBalans;
+
+/**
+ * The case's business data in our own tables. Called from listeners and delegates, so every write
+ * joins the engine's transaction: a refused task completion leaves no trace here either.
+ */
+@Repository
+public class ArendeRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public ArendeRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Registers a new case and returns its reference, {@code AVH-<year>-<n>} counted per year. */
+  public String skapa(Arende a, String overlamnatFran, String processInstans) {
+    String prefix = "AVH-" + Year.now() + "-";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Integer n = jdbc.queryForObject("select count(*) from arende where referens like ?", Integer.class, prefix + "%");
+      String referens = prefix + String.format("%04d", n + 1 + attempt);
+      try {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.update("insert into arende (referens, hemkommun, part, avtalsversion, malgrupp, kriminellt_sammanhang, hotbild, "
+                + "motiverad, ansvar_for_barn, samtycke, samtycke_datum, startdatum, overlamnat_fran, status, process_instans, "
+                + "skapad, andrad) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            referens, a.hemkommun(), a.part(), a.avtalsversion(), a.malgrupp(), a.kriminelltSammanhang(), a.hotbild(),
+            a.motiverad(), a.ansvarForBarn(), a.samtycke(), a.samtyckeDatum(), a.startdatum(), overlamnatFran,
+            Status.AKTUALISERAT.name(), processInstans, now, now);
+        return referens;
+      } catch (DuplicateKeyException e) {
+        // another case took that number at the same moment: try the next
+      }
+    }
+    throw new IllegalStateException("could not allocate a case reference");
+  }
+
+  public Optional<Arende> hitta(String referens) {
+    return jdbc.query("select * from arende where referens = ?", (rs, i) -> new Arende(rs.getString("referens"),
+        rs.getString("hemkommun"), rs.getString("part"), rs.getString("avtalsversion"), rs.getString("malgrupp"),
+        rs.getString("kriminellt_sammanhang"), rs.getString("hotbild"), rs.getBoolean("motiverad"),
+        rs.getBoolean("ansvar_for_barn"), rs.getBoolean("samtycke"), rs.getObject("samtycke_datum", LocalDate.class),
+        rs.getObject("startdatum", LocalDate.class), rs.getString("mottagande_kommun"), rs.getString("status")),
+        referens).stream().findFirst();
+  }
+
+  public Arende hamta(String referens) {
+    return hitta(referens).orElseThrow(() -> new IllegalStateException("case " + referens + " is not registered"));
+  }
+
+  public void status(String referens, Status status, String avslutsorsak) {
+    jdbc.update("update arende set status = ?, avslutsorsak = coalesce(?, avslutsorsak), andrad = ? where referens = ?",
+        status.name(), avslutsorsak, OffsetDateTime.now(), referens);
+  }
+
+  public void tillhorighet(String referens, String tillhorighet, String motivering, String overlamnatTill) {
+    jdbc.update("update arende set tillhorighet = ?, tillhorighet_motivering = ?, overlamnat_till = ?, andrad = ? where referens = ?",
+        tillhorighet, motivering, overlamnatTill, OffsetDateTime.now(), referens);
+  }
+
+  public void polisensRadBekraftat(String referens) {
+    jdbc.update("update arende set polisens_rad_bekraftat = true, andrad = ? where referens = ?", OffsetDateTime.now(), referens);
+  }
+
+  public void mottagandeKommun(String referens, String kommun) {
+    jdbc.update("update arende set mottagande_kommun = ?, status = ?, andrad = ? where referens = ?",
+        kommun, Status.MOTTAGARE_VALD.name(), OffsetDateTime.now(), referens);
+  }
+
+  public void kvotundantag(String referens, String beslut, String motivering) {
+    jdbc.update("update arende set kvotundantag = ?, kvotundantag_motivering = ?, andrad = ? where referens = ?",
+        beslut, motivering, OffsetDateTime.now(), referens);
+  }
+
+  public void accepterad(String referens) {
+    jdbc.update("update arende set accepterad = ?, status = ?, andrad = ? where referens = ?",
+        OffsetDateTime.now(), Status.FORFRAGAN_ACCEPTERAD.name(), OffsetDateTime.now(), referens);
+  }
+
+  public void samrad(String referens, String polisI, String kommun, LocalDate datum, String polisenhet, String kontaktperson,
+      String riskniva, String utfall, String kommentar) {
+    jdbc.update("insert into samrad (arende, polis_i, kommun, datum, polisenhet, kontaktperson, riskniva, utfall, kommentar, "
+            + "registrerad) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        referens, polisI, kommun, datum, polisenhet, kontaktperson, riskniva, utfall, kommentar, OffsetDateTime.now());
+  }
+
+  /** The police's latest threat and risk level for the case, per police authority, in Swedish. */
+  public List<String> senasteRiskniva(String referens) {
+    return jdbc.query("select polis_i, riskniva from samrad s where arende = ? and id = "
+        + "(select max(id) from samrad t where t.arende = s.arende and t.polis_i = s.polis_i) order by polis_i",
+        (rs, i) -> switch (rs.getString("riskniva")) {
+          case "LAG" -> "låg";
+          case "MEDEL" -> "medel";
+          default -> "hög";
+        } + ("HEMKOMMUN".equals(rs.getString("polis_i")) ? " i hemkommunen" : " i mottagande kommun"), referens);
+  }
+
+  public void uppdragsbeskrivning(String referens, String mal, String insatser, LocalDate start, LocalDate slut,
+      String intervall, String kontaktHem, String kontaktMottagande) {
+    jdbc.update("delete from uppdragsbeskrivning where arende = ?", referens);
+    jdbc.update("insert into uppdragsbeskrivning (arende, mal, efterfragade_insatser, period_start, period_slut, "
+            + "uppfoljningsintervall, kontakt_hemkommun, kontakt_mottagande_kommun, boende_hemkommun, registrerad) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, true, ?)",
+        referens, mal, insatser, start, slut, intervall, kontaktHem, kontaktMottagande, OffsetDateTime.now());
+  }
+
+  public void beslut(String referens, LocalDate beslutsdatum, String insatser, String beslutsfattare) {
+    jdbc.update("delete from beslut_om_insatser where arende = ?", referens);
+    jdbc.update("insert into beslut_om_insatser (arende, beslutsdatum, insatser, beslutsfattare, registrerad) values (?, ?, ?, ?, ?)",
+        referens, beslutsdatum, insatser, beslutsfattare, OffsetDateTime.now());
+  }
+
+  /** Assignments agreed within an agreement version: what quota and balance count. */
+  public List<KvotOchBalans.Flytt> flyttar(String avtalsversion) {
+    return jdbc.query("select hemkommun, mottagande_kommun from arende where avtalsversion = ? and accepterad is not null",
+        (rs, i) -> new KvotOchBalans.Flytt(rs.getString(1), rs.getString(2)), avtalsversion);
+  }
+
+  // the receiving municipality's side
+
+  public void uppdragMottaget(String referens, String hemkommun, String mottagandeKommun, String processInstans) {
+    jdbc.update("insert into uppdrag (arende, mottagande_kommun, hemkommun, status, process_instans, skapad) values (?, ?, ?, ?, ?, ?)",
+        referens, mottagandeKommun, hemkommun, "FORFRAGAN_MOTTAGEN", processInstans, OffsetDateTime.now());
+  }
+
+  public void uppdragSvar(String processInstans, String svar, String motivering) {
+    jdbc.update("update uppdrag set svar = ?, svar_motivering = ?, status = ? where process_instans = ?",
+        svar, motivering, "ACCEPTERAR".equals(svar) ? "ACCEPTERAT" : "AVBOJT", processInstans);
+  }
+
+  public void uppdragStatus(String processInstans, String status) {
+    jdbc.update("update uppdrag set status = ? where process_instans = ?", status, processInstans);
+  }
+
+  public void planpost(String referens, String mottagandeKommun, String insats, String utforare, LocalDate start,
+      BigDecimal manadskostnad) {
+    jdbc.update("insert into plan_post (arende, mottagande_kommun, insats, utforare, startdatum, manadskostnad, registrerad) "
+        + "values (?, ?, ?, ?, ?, ?, ?)", referens, mottagandeKommun, insats, utforare, start, manadskostnad, OffsetDateTime.now());
+  }
+
+  public BigDecimal planensManadskostnad(String referens, String mottagandeKommun) {
+    BigDecimal sum = jdbc.queryForObject("select sum(manadskostnad) from plan_post where arende = ? and mottagande_kommun = ?",
+        BigDecimal.class, referens, mottagandeKommun);
+    return sum == null ? BigDecimal.ZERO : sum;
+  }
+
+  public int antalPlanposter(String referens, String mottagandeKommun) {
+    return jdbc.queryForObject("select count(*) from plan_post where arende = ? and mottagande_kommun = ?", Integer.class,
+        referens, mottagandeKommun);
+  }
+
+  // disclosures between municipalities (§7)
+
+  public void utlamnande(String referens, String fran, String till, String meddelande, String uppgifter, String grund,
+      LocalDate samtyckeDatum) {
+    jdbc.update("insert into utlamnande (arende, fran_kommun, till_kommun, meddelande, uppgifter, rattslig_grund, samtycke_datum, "
+        + "tidpunkt) values (?, ?, ?, ?, ?, ?, ?, ?)", referens, fran, till, meddelande, uppgifter, grund, samtyckeDatum,
+        OffsetDateTime.now());
+  }
+
+  /** The case's statuses, as the case record shows them. */
+  public enum Status {
+    AKTUALISERAT, UTANFOR_AVTALET, OVERLAMNAT, EJ_I_MALGRUPP, MOTTAGARE_VALD, FORFRAGAN_SKICKAD, POLISEN_AVRADER,
+    FORFRAGAN_ACCEPTERAD, INGEN_MOTTAGARE, UPPDRAG_BESLUTAT, UPPDRAG_OVERENSKOMMET
+  }
+}
