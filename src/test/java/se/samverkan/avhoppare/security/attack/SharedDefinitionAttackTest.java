@@ -1,0 +1,67 @@
+package se.samverkan.avhoppare.security.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkan.avhoppare.arende.ArendeTestCases;
+import se.samverkan.avhoppare.support.H2IntegrationTest;
+import se.samverkan.avhoppare.support.Http;
+import se.samverkan.avhoppare.support.TestAccounts;
+
+/**
+ * The process definitions are shared by all municipalities: their statistics and instance lists must
+ * still count and show only the user's own municipality's cases, in REST and in Cockpit.
+ */
+@H2IntegrationTest
+class SharedDefinitionAttackTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void malmosManagerSeesNoneOfStockholmsCasesOfTheSharedProcess() throws Exception {
+    ProcessInstance stockholm = ArendeTestCases.startaStockholmsArende(engine);
+    String definition = stockholm.getProcessDefinitionId();
+    String malmoChef = TestAccounts.uniqueId("chef");
+    String pw = TestAccounts.createUser(engine.getIdentityService(), malmoChef, "malmo-chef");
+    Http rest = new Http(port).basic(malmoChef, pw);
+    Http cockpit = new Http(port).webappLogin("cockpit", malmoChef, pw);
+
+    assertThat(rest.get("/engine-rest/process-definition/" + definition).statusCode()).as("the shared definition is visible").isEqualTo(200);
+    assertThat(instancesIn(rest.get("/engine-rest/process-definition/statistics?maxResults=50").body(), "arende")).isZero();
+    assertThat(rest.get("/engine-rest/process-definition/" + definition + "/statistics").body()).isEqualTo("[]");
+    assertThat(rest.get("/engine-rest/process-instance?processDefinitionId=" + definition + "&maxResults=10").body()).isEqualTo("[]");
+    assertThat(rest.get("/engine-rest/process-instance/count?processDefinitionKey=arende").body()).isEqualTo("{\"count\":0}");
+    assertThat(rest.get("/engine-rest/history/process-instance/count?processDefinitionKey=arende").body()).isEqualTo("{\"count\":0}");
+    assertThat(rest.get("/engine-rest/history/activity-instance?processDefinitionId=" + definition + "&maxResults=10").body())
+        .isEqualTo("[]");
+    assertThat(instancesIn(cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?maxResults=50")
+        .body(), "arende")).isZero();
+    assertThat(cockpit.postJson("/camunda/api/cockpit/plugin/base/default/process-instance/count",
+        "{\"processDefinitionId\":\"" + definition + "\"}").body()).isEqualTo("{\"count\":0}");
+
+    // positive control: Stockholm's manager counts the case
+    String sthlmChef = TestAccounts.uniqueId("chef");
+    Http own = new Http(port).basic(sthlmChef, TestAccounts.createUser(engine.getIdentityService(), sthlmChef, "stockholm-chef"));
+    assertThat(instancesIn(own.get("/engine-rest/process-definition/statistics?maxResults=50").body(), "arende")).isPositive();
+  }
+
+  private static int instancesIn(String statistics, String key) throws Exception {
+    int sum = 0;
+    for (JsonNode row : JSON.readTree(statistics)) {
+      JsonNode definition = row.has("definition") ? row.get("definition") : row;
+      if (key.equals(definition.path("key").asText())) {
+        sum += row.path("instances").asInt();
+      }
+    }
+    return sum;
+  }
+}
