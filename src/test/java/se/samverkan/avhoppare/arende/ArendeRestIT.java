@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.avhoppare.support.Http;
+import se.samverkan.avhoppare.support.PersonalDataScan;
 import se.samverkan.avhoppare.support.PostgresIntegrationTest;
 import se.samverkan.avhoppare.support.TestAccounts;
 
@@ -20,16 +26,21 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * complete the other's tasks.
  */
 @PostgresIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ArendeRestIT {
+
+  static final String NAMN = "Testa Identitetsson";
+  static final String PERSONNUMMER = "19811218-9876";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   @Test
-  void aCaseFromIntakeToAnAgreedPlanThroughTheRestApi() throws Exception {
+  void aCaseFromIntakeToAnAgreedPlanThroughTheRestApi(CapturedOutput output) throws Exception {
     String sthlmUser = TestAccounts.uniqueId("handlaggare");
     Http stockholm = new Http(port).basic(sthlmUser, TestAccounts.createUser(engine.getIdentityService(), sthlmUser, "stockholm-handlaggare"));
     String sthlmChef = TestAccounts.uniqueId("chef");
@@ -50,6 +61,10 @@ class ArendeRestIT {
     String arende = JSON.readTree(started.body()).get("id").asText();
     String referens = JSON.readTree(started.body()).get("businessKey").asText();
     assertThat(referens).startsWith("AVH-");
+    // the person's identity: registered beside the case, only for Stockholm's caseworkers
+    assertThat(stockholm.putJson("/api/arenden/" + referens + "/identitet", "{\"namn\":\"" + NAMN + "\",\"personnummer\":\""
+        + PERSONNUMMER + "\",\"skyddsniva\":\"FINGERADE_PERSONUPPGIFTER\"}").statusCode()).isEqualTo(200);
+    assertThat(malmo.get("/api/arenden/" + referens + "/identitet").statusCode()).isEqualTo(404);
 
     // 2. tillhörighet: a bad submission is refused with the field named and leaves the task open
     String task = onlyTask(stockholm, "processInstanceId=" + arende);
@@ -111,6 +126,19 @@ class ArendeRestIT {
         .isEqualByComparingTo("5500");
     assertThat(stockholmChef.get("/engine-rest/history/process-instance?processDefinitionKey=uppdrag&processInstanceBusinessKey="
         + referens + "&maxResults=10").body()).as("Stockholm's manager sees nothing of Malmö's assignment").isEqualTo("[]");
+
+    // after the whole lifecycle: the name and personal identity number are nowhere in the engine's
+    // tables, in the log output, in what crossed to Malmö, in the access log; the identity table
+    // holds them only encrypted, and the home caseworker still reads them back
+    List<String> needles = List.of(NAMN, PERSONNUMMER, PERSONNUMMER.replace("-", ""));
+    assertThat(PersonalDataScan.tableCount(dataSource, "act_")).isGreaterThan(40);
+    assertThat(PersonalDataScan.hits(dataSource, "act_", needles)).isEmpty();
+    assertThat(PersonalDataScan.hits(dataSource, "utlamnande", needles)).isEmpty();
+    assertThat(PersonalDataScan.hits(dataSource, "atkomstlogg", needles)).isEmpty();
+    assertThat(PersonalDataScan.hits(dataSource, "person_identitet", needles)).isEmpty();
+    assertThat(output.getAll()).doesNotContain(NAMN, PERSONNUMMER);
+    assertThat(stockholm.get("/api/arenden/" + referens + "/identitet").body()).contains(NAMN, PERSONNUMMER);
+    assertThat(PersonalDataScan.hits(dataSource, "act_", List.of(referens))).as("positive control").isNotEmpty();
   }
 
   private static String onlyTask(Http http, String query) throws Exception {
