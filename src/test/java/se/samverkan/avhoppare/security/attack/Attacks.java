@@ -7,7 +7,7 @@ import java.util.List;
  * API root ({@code /engine-rest} or the webapps' {@code /camunda/api/engine/engine/default}).
  * Placeholders: {pi} process instance, {task}, {bk} business key (the case reference), {secret} a
  * variable value, {job}, {incident}, {var} a variable instance id, {hvar} its history id,
- * {filter} a task filter the attacker may use, {me} the attacker's user id.
+ * {filter} a task filter the attacker may use, {me} the attacker's user id, {victim} a Malmö caseworker.
  */
 final class Attacks {
 
@@ -68,7 +68,13 @@ final class Attacks {
       "GET /job?processInstanceId={pi}&maxResults=10",
       "GET /job/{job}",
       "GET /job/{job}/stacktrace",
-      "GET /event-subscription?processInstanceId={pi}&maxResults=10");
+      "GET /event-subscription?processInstanceId={pi}&maxResults=10",
+      // who works in the other municipality, and what they may do
+      "GET /user?memberOfGroup=malmo-handlaggare&maxResults=10",
+      "GET /group?member={victim}&maxResults=10",
+      "GET /user/{victim}/profile",
+      "GET /tenant?userMember={victim}&maxResults=10",
+      "GET /authorization?groupIdIn=malmo-chef&maxResults=10");
 
   /** Changes: work, variables, state, messages, batches, jobs. */
   static final List<String> WRITES = List.of(
@@ -101,7 +107,13 @@ final class Attacks {
       "POST /job/{job}/execute",
       "PUT /job/{job}/suspended {\"suspended\":true}",
       "DELETE /history/process-instance/{pi}",
-      "PUT /incident/{incident}/annotation {\"annotation\":\"intrång\"}");
+      "PUT /incident/{incident}/annotation {\"annotation\":\"intrång\"}",
+      // making oneself a member of the other municipality
+      "PUT /group/malmo-handlaggare/members/{me}",
+      "PUT /tenant/malmo/user-members/{me}",
+      "PUT /tenant/malmo/group-members/stockholm-handlaggare",
+      "POST /authorization/create {\"type\":1,\"permissions\":[\"ALL\"],\"groupId\":\"stockholm-handlaggare\",\"resourceType\":8,\"resourceId\":\"*\"}",
+      "PUT /user/{victim}/credentials {\"password\":\"Intrang-1234!\",\"authenticatedUserPassword\":\"x\"}");
 
   static List<Attack> all() {
     return java.util.stream.Stream.concat(READS.stream(), WRITES.stream()).map(Attack::parse).toList();

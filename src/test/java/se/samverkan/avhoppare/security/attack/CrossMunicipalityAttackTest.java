@@ -63,6 +63,7 @@ class CrossMunicipalityAttackTest {
   String caseworkerPassword;
   String manager;
   String managerPassword;
+  String victim;
 
   @BeforeEach
   void aMalmoCaseAndTwoStockholmAttackers() {
@@ -77,6 +78,8 @@ class CrossMunicipalityAttackTest {
     incident = engine.getRuntimeService().createIncident("failedJob", task.getExecutionId(), job.getId(), "test incident");
     caseworker = TestAccounts.uniqueId("handlaggare");
     caseworkerPassword = TestAccounts.createUser(engine.getIdentityService(), caseworker, "stockholm-handlaggare");
+    victim = TestAccounts.uniqueId("handlaggare");
+    TestAccounts.createUser(engine.getIdentityService(), victim, "malmo-handlaggare");
     manager = TestAccounts.uniqueId("chef");
     managerPassword = TestAccounts.createUser(engine.getIdentityService(), manager, "stockholm-chef");
   }
@@ -149,7 +152,9 @@ class CrossMunicipalityAttackTest {
       boolean refused = attack.mayListOwnData() || response.statusCode() >= 400
           || (response.statusCode() == 200 && (body.equals("[]") || body.matches("\\{\"count\":0}")));
       // victim-specific markers only: the attacker may see its own municipality's cases of the same process
+      boolean namedVictim = attack.toString().contains(victim);
       boolean leaked = body.contains(secret) || body.contains(businessKey) || body.contains(comment)
+          || (body.contains(victim) && !namedVictim)
           || body.replace(" ", "").contains("\"tenantId\":\"malmo\"");
       if (!refused || leaked) {
         failures.add(attacker + " " + root + " " + attack + " -> " + response.statusCode() + " "
@@ -174,6 +179,7 @@ class CrossMunicipalityAttackTest {
     values.put("filter", engine.getFilterService().createTaskFilterQuery()
         .filterName(OrganisationProvisioner.FILTER_GRUPP).singleResult().getId());
     values.put("me", me);
+    values.put("victim", victim);
     return values;
   }
 
@@ -208,6 +214,14 @@ class CrossMunicipalityAttackTest {
     assertThat(jobAfter.getDuedate()).isEqualTo(job.getDuedate());
     assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).singleResult().getAnnotation()).isNull();
     assertThat(engine.getManagementService().createBatchQuery().count()).as("no batch was started").isZero();
+    var identity = engine.getIdentityService();
+    assertThat(identity.createTenantQuery().userMember(caseworker).includingGroupsOfUser(true).list())
+        .extracting(t -> t.getId()).containsExactly("stockholm");
+    assertThat(identity.createGroupQuery().groupMember(caseworker).list()).extracting(g -> g.getId())
+        .containsExactly("stockholm-handlaggare");
+    assertThat(identity.createTenantQuery().groupMember("stockholm-handlaggare").list()).extracting(t -> t.getId())
+        .containsExactly("stockholm");
+    assertThat(identity.checkPassword(victim, "Intrang-1234!")).isFalse();
   }
 
   @AfterAll
