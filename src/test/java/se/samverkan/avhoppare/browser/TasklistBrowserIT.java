@@ -72,6 +72,8 @@ class TasklistBrowserIT {
   static final Path CHROMEDRIVER = Paths.get(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
   static final Duration WAIT = Duration.ofSeconds(30);
+  /** The first load of a webapp parses several MB of JavaScript: slow on a busy two-core CI machine. */
+  static final Duration APP_LOAD = Duration.ofSeconds(90);
 
   static final String TENANT_STOCKHOLM = "stockholm";
   static final String GROUP_STOCKHOLM = "stockholm-handlaggare";
@@ -178,11 +180,20 @@ class TasklistBrowserIT {
     screenshot(malmoBrowser, "malmo-2-direktlank-till-stockholms-uppgift");
     assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
     assertThat(malmoBrowser.findElements(By.cssSelector("button.claim"))).isEmpty();
+    malmoBrowser.quit();
+
+    // the start page (Welcome), where the root URL leads and where passwords are changed, is Swedish too
+    WebDriver browser = newBrowser();
+    browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    WebElement welcomeLogin = waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
+    waitFor(browser, d -> "Logga in".equals(welcomeLogin.getText().trim()), "the Swedish login button on Welcome");
+    assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
+        .isEqualTo("Användarnamn");
+    screenshot(browser, "welcome-inloggning");
 
     // Stockholm: the login page is Swedish although the browser asks for English
-    WebDriver browser = newBrowser();
     browser.get(tasklistUrl());
-    WebElement username = waitVisible(browser, By.cssSelector("input[ng-model='username']"));
+    WebElement username = waitVisible(browser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
     WebElement password = browser.findElement(By.cssSelector("input[ng-model='password']"));
     WebElement loginButton = browser.findElement(By.cssSelector("form button[type='submit']"));
     assertThat((String) ((JavascriptExecutor) browser).executeScript("return navigator.languages[0]"))
@@ -238,9 +249,11 @@ class TasklistBrowserIT {
 
     String entered = "Trygghetssamtal bokat " + HexFormat.of().formatHex(randomBytes(3));
     note.sendKeys(entered);
-    // Ticked through its label: a WebDriver click on the box itself (form-js in 7.24.0, headless Chromium 156)
-    // left it unticked, clicking the label text ticks it
-    browser.findElement(By.xpath("//form//label[starts-with(normalize-space(.),'Samtycke inhämtat')]")).click();
+    // form-js commits typed text after a short debounce from the form state of that moment: a click on the
+    // checkbox within that window is overwritten (ticked, then unticked again). Let the text settle first.
+    note.sendKeys(org.openqa.selenium.Keys.TAB);
+    pause(Duration.ofSeconds(1));
+    consent.click();
     waitFor(browser, d -> consent.isSelected(), "the checkbox \"Samtycke inhämtat\" to be ticked");
     waitFor(browser, d -> complete.isEnabled(), "the \"Slutför\" button to be enabled");
     screenshot(browser, "stockholm-7-ifyllt");
@@ -309,6 +322,7 @@ class TasklistBrowserIT {
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=en-US");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -320,7 +334,7 @@ class TasklistBrowserIT {
 
   private void logIn(WebDriver driver, String user, String password, String who) {
     driver.get(tasklistUrl());
-    waitVisible(driver, By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    waitVisible(driver, By.cssSelector("input[ng-model='username']"), APP_LOAD).sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("form button[type='submit']")).click();
     waitFor(driver, d -> bodyText(d).contains(FILTER_GRUPP), who + "'s Tasklist with the filter \"" + FILTER_GRUPP + "\"");
@@ -356,11 +370,16 @@ class TasklistBrowserIT {
   }
 
   private static WebElement waitVisible(WebDriver driver, By by) {
+    return waitVisible(driver, by, WAIT);
+  }
+
+  private static WebElement waitVisible(WebDriver driver, By by, Duration timeout) {
     try {
-      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot(driver, "fel-" + System.currentTimeMillis());
-      throw new AssertionError("Not visible within " + WAIT.toSeconds() + " s: " + by + "\nPage text:\n" + bodyText(driver), e);
+      throw new AssertionError("Not visible within " + timeout.toSeconds() + " s: " + by + "\nPage text:\n"
+          + bodyText(driver) + "\nBrowser console:\n" + browserConsole(driver), e);
     }
   }
 
@@ -369,7 +388,19 @@ class TasklistBrowserIT {
       new WebDriverWait(driver, WAIT).until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot(driver, "fel-" + System.currentTimeMillis());
-      throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + "\nPage text:\n" + bodyText(driver), e);
+      throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + "\nPage text:\n" + bodyText(driver)
+          + "\nBrowser console:\n" + browserConsole(driver), e);
+    }
+  }
+
+  private static String browserConsole(WebDriver driver) {
+    try {
+      StringBuilder sb = new StringBuilder();
+      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> sb.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+      return sb.toString();
+    } catch (RuntimeException e) {
+      return "(unavailable: " + e.getMessage() + ")";
     }
   }
 
