@@ -170,8 +170,9 @@ class TasklistBrowserIT {
     WebDriver malmoBrowser = newBrowser();
     logIn(malmoBrowser, malmo, malmoPassword, "malmo");
     openFilter(malmoBrowser, FILTER_GRUPP);
-    waitFor(malmoBrowser, d -> bodyText(d).contains("Inga uppgifter matchar filtret."),
-        "Malmö's empty group filter (\"Inga uppgifter matchar filtret.\")");
+    // the count comes from the server's filter query as this user, so it is not a stale "no tasks yet"
+    waitFor(malmoBrowser, d -> filterCount(d, FILTER_GRUPP).equals("0") && bodyText(d).contains("Inga uppgifter matchar filtret."),
+        "Malmö's group filter to count 0 tasks (\"Inga uppgifter matchar filtret.\")");
     assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
     screenshot(malmoBrowser, "malmo-1-min-grupps-uppgifter-tom");
     malmoBrowser.get(tasklistUrl() + "#/?task=" + task.getId());
@@ -189,6 +190,7 @@ class TasklistBrowserIT {
     waitFor(browser, d -> "Logga in".equals(welcomeLogin.getText().trim()), "the Swedish login button on Welcome");
     assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
         .isEqualTo("Användarnamn");
+    assertThat(bodyText(browser)).contains("Välkommen").doesNotContain("Welcome");
     screenshot(browser, "welcome-inloggning");
 
     // Stockholm: the login page is Swedish although the browser asks for English
@@ -218,6 +220,7 @@ class TasklistBrowserIT {
     screenshot(browser, "stockholm-2-inloggad");
 
     openFilter(browser, FILTER_GRUPP);
+    waitFor(browser, d -> filterCount(d, FILTER_GRUPP).equals("1"), "Stockholm's group filter to count 1 task");
     WebElement taskInList = waitVisible(browser,
         By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='" + TASK_NAME + "']"));
     screenshot(browser, "stockholm-3-min-grupps-uppgifter");
@@ -342,6 +345,18 @@ class TasklistBrowserIT {
 
   private void openFilter(WebDriver driver, String name) {
     waitVisible(driver, By.xpath("//a[contains(normalize-space(.),'" + name + "')]")).click();
+  }
+
+  /** The task count Tasklist shows beside a filter's name ("" while not loaded). */
+  private static String filterCount(WebDriver driver, String name) {
+    for (WebElement link : driver.findElements(By.xpath("//a[contains(normalize-space(.),'" + name + "')]"))) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "\\s*\\(?(\\d+)\\)?")
+          .matcher(link.getText().trim());
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return "";
   }
 
   /** The form-js input whose label reads {@code label} (a label's {@code for} names its input). */
