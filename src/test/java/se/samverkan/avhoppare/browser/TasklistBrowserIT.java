@@ -1,0 +1,475 @@
+package se.samverkan.avhoppare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives the real Tasklist in Debian's Chromium: a Stockholm caseworker logs in, sees Swedish,
+ * claims a task from "Min grupps uppgifter", fills in its Camunda Form and completes it; a Malmö
+ * caseworker does not see the task at all. The browser runs with an English language setting on
+ * purpose: Swedish must not depend on it.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} ({@code apt-get install -y
+ * chromium chromium-driver}); fails without them when {@code CI=true}, is skipped otherwise. Nothing
+ * is downloaded: the driver and the browser are given by path, so Selenium Manager never runs.
+ * Screenshots of the key steps go to {@code target/browser-screenshots/}.
+ */
+@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "avhoppare.demo.enabled=false",
+        "camunda.bpm.job-execution.enabled=false",
+    })
+class TasklistBrowserIT {
+
+  static final Path CHROMIUM = Paths.get(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Paths.get(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+  static final Duration WAIT = Duration.ofSeconds(30);
+  /** The first load of a webapp parses several MB of JavaScript: slow on a busy two-core CI machine. */
+  static final Duration APP_LOAD = Duration.ofSeconds(90);
+
+  static final String TENANT_STOCKHOLM = "stockholm";
+  static final String GROUP_STOCKHOLM = "stockholm-handlaggare";
+  static final String GROUP_MALMO = "malmo-handlaggare";
+  static final String PROCESS_KEY = "browserTest";
+  static final String TASK_NAME = "Granska anmälan";
+  static final String FILTER_GRUPP = "Min grupps uppgifter";
+  static final String FILTER_MINA = "Mina uppgifter";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @DynamicPropertySource
+  static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
+    String database = "tasklist-browser-" + UUID.randomUUID();
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+    String adminUser = "admin-" + HexFormat.of().formatHex(randomBytes(4));
+    String adminPassword = randomPassword();
+    registry.add("avhoppare.admin.user", () -> adminUser);
+    registry.add("avhoppare.admin.password", () -> adminPassword);
+  }
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  private final List<String> createdUsers = new ArrayList<>();
+  private final List<WebDriver> drivers = new ArrayList<>();
+  private final List<Path> profiles = new ArrayList<>();
+  private String deploymentId;
+
+  @BeforeEach
+  void deployTestProcess() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    deploymentId = repositoryService.createDeployment()
+        .name("tasklist-browser-test")
+        .tenantId(TENANT_STOCKHOLM)
+        .addClasspathResource("browser/tasklist-browser-test.bpmn")
+        .addClasspathResource("browser/tasklist-browser-test.form")
+        .deploy()
+        .getId();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    drivers.forEach(WebDriver::quit);
+    for (Path profile : profiles) {
+      deleteQuietly(profile);
+    }
+    createdUsers.forEach(identityService::deleteUser);
+    if (deploymentId != null) {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
+  void stockholmCaseworkerCompletesTaskInSwedishTasklistAndMalmoCannotSeeIt() {
+    String stockholmPassword = randomPassword();
+    String stockholm = createCaseworker("handlaggare.stockholm.browser", "Sara", "Stockholmsson", GROUP_STOCKHOLM,
+        stockholmPassword);
+    String malmoPassword = randomPassword();
+    String malmo = createCaseworker("handlaggare.malmo.browser", "Mats", "Malmqvist", GROUP_MALMO, malmoPassword);
+
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .processDefinitionTenantId(TENANT_STOCKHOLM)
+        .execute();
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getTenantId()).isEqualTo(TENANT_STOCKHOLM);
+    assertThat(task.getName()).isEqualTo(TASK_NAME);
+
+    // Malmö first, while the task is open: neither the group filter nor a direct link shows it
+    WebDriver malmoBrowser = newBrowser();
+    logIn(malmoBrowser, malmo, malmoPassword, "malmo");
+    openFilter(malmoBrowser, FILTER_GRUPP);
+    // the count comes from the server's filter query as this user, so it is not a stale "no tasks yet"
+    waitFor(malmoBrowser, d -> filterCount(d, FILTER_GRUPP).equals("0") && bodyText(d).contains("Inga uppgifter matchar filtret."),
+        "Malmö's group filter to count 0 tasks (\"Inga uppgifter matchar filtret.\")");
+    assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
+    screenshot(malmoBrowser, "malmo-1-min-grupps-uppgifter-tom");
+    malmoBrowser.get(tasklistUrl() + "#/?task=" + task.getId());
+    waitFor(malmoBrowser, d -> bodyText(d).contains("Uppgiften finns inte längre"),
+        "the Swedish notice TASK_NOT_EXIST for Malmö's direct link to Stockholm's task");
+    screenshot(malmoBrowser, "malmo-2-direktlank-till-stockholms-uppgift");
+    assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
+    assertThat(malmoBrowser.findElements(By.cssSelector("button.claim"))).isEmpty();
+    malmoBrowser.quit();
+
+    // the start page (Welcome), where the root URL leads and where passwords are changed, is Swedish too
+    WebDriver browser = newBrowser();
+    browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    WebElement welcomeLogin = waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
+    waitFor(browser, d -> "Logga in".equals(welcomeLogin.getText().trim()), "the Swedish login button on Welcome");
+    assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
+        .isEqualTo("Användarnamn");
+    assertThat(bodyText(browser)).contains("Välkommen").doesNotContain("Welcome");
+    screenshot(browser, "welcome-inloggning");
+
+    // Stockholm: the login page is Swedish although the browser asks for English
+    browser.get(tasklistUrl());
+    WebElement username = waitVisible(browser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
+    WebElement password = browser.findElement(By.cssSelector("input[ng-model='password']"));
+    WebElement loginButton = browser.findElement(By.cssSelector("form button[type='submit']"));
+    assertThat((String) ((JavascriptExecutor) browser).executeScript("return navigator.languages[0]"))
+        .as("the test browser must ask for English, to prove Swedish does not depend on it")
+        .startsWith("en");
+    waitFor(browser, d -> "Logga in".equals(loginButton.getText().trim()), "the Swedish login button \"Logga in\"");
+    assertThat(username.getAttribute("placeholder")).isEqualTo("Användarnamn");
+    assertThat(password.getAttribute("placeholder")).isEqualTo("Lösenord");
+    screenshot(browser, "stockholm-1-inloggning");
+
+    username.sendKeys(stockholm);
+    password.sendKeys(stockholmPassword);
+    loginButton.click();
+
+    // the filters the app provisions, and labels from our sv.json
+    waitFor(browser, d -> bodyText(d).contains(FILTER_GRUPP) && bodyText(d).contains(FILTER_MINA),
+        "the provisioned filters \"" + FILTER_MINA + "\" and \"" + FILTER_GRUPP + "\"");
+    waitFor(browser, d -> bodyText(d).contains("Välj en uppgift i listan."),
+        "the Swedish hint \"Välj en uppgift i listan.\" (SELECT_TASK_IN_LIST)");
+    assertThat(bodyText(browser)).contains("Starta process").doesNotContain("Start process")
+        .doesNotContain("Select a task in the list");
+    screenshot(browser, "stockholm-2-inloggad");
+
+    openFilter(browser, FILTER_GRUPP);
+    waitFor(browser, d -> filterCount(d, FILTER_GRUPP).equals("1"), "Stockholm's group filter to count 1 task");
+    WebElement taskInList = waitVisible(browser,
+        By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='" + TASK_NAME + "']"));
+    screenshot(browser, "stockholm-3-min-grupps-uppgifter");
+    taskInList.click();
+
+    WebElement claim = waitVisible(browser, By.cssSelector("button.claim"));
+    assertThat(claim.getText().trim()).isEqualTo("Ta uppgiften");
+    screenshot(browser, "stockholm-4-uppgift-ej-tagen");
+    claim.click();
+    waitFor(browser, d -> d.findElements(By.cssSelector("button.claim")).isEmpty()
+        && stockholm.equals(assigneeOf(task.getId())), "the task to be claimed by " + stockholm);
+
+    WebElement note = waitVisible(browser, fieldLabelled("Anteckning"));
+    WebElement consent = browser.findElement(fieldLabelled("Samtycke inhämtat"));
+    WebElement complete = waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button"
+        + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
+    screenshot(browser, "stockholm-5-formular");
+
+    // the required field is enforced: completing without it is refused in the browser and the task stays open
+    complete.click();
+    waitFor(browser, d -> bodyText(d).contains("Ett fel uppstod när formuläret skulle skickas"),
+        "the Swedish notice COMPLETE_ERROR after completing with the required field empty");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+        .as("the task must stay open while the required field is empty").isEqualTo(1);
+    screenshot(browser, "stockholm-6-obligatoriskt-falt-tomt");
+    browser.findElements(By.cssSelector(".page-notifications .close, [notifications-panel] .close"))
+        .stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
+    waitFor(browser, d -> !bodyText(d).contains("Ett fel uppstod"), "the error notice to be closed");
+
+    String entered = "Trygghetssamtal bokat " + HexFormat.of().formatHex(randomBytes(3));
+    note.sendKeys(entered);
+    // form-js commits typed text after a short debounce from the form state of that moment: a click on the
+    // checkbox within that window is overwritten (ticked, then unticked again). Let the text settle first.
+    note.sendKeys(org.openqa.selenium.Keys.TAB);
+    pause(Duration.ofSeconds(1));
+    consent.click();
+    waitFor(browser, d -> consent.isSelected(), "the checkbox \"Samtycke inhämtat\" to be ticked");
+    waitFor(browser, d -> complete.isEnabled(), "the \"Slutför\" button to be enabled");
+    screenshot(browser, "stockholm-7-ifyllt");
+    complete.click();
+
+    waitFor(browser, d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1,
+        "the task to be completed in the engine");
+    // Tasklist shows no success notice; the task leaves the list and no error is shown
+    waitFor(browser, d -> bodyText(d).contains("Inga uppgifter matchar filtret."),
+        "the completed task to leave \"" + FILTER_GRUPP + "\"");
+    assertThat(bodyText(browser)).doesNotContain("Ett fel uppstod").doesNotContain(TASK_NAME);
+    screenshot(browser, "stockholm-8-slutford");
+
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
+    assertThat(done.getAssignee()).isEqualTo(stockholm);
+    assertThat(done.getDeleteReason()).isEqualTo("completed");
+    assertThat(variable(instance.getId(), "anteckning")).isEqualTo(entered);
+    assertThat(variable(instance.getId(), "samtyckeInhamtat")).isEqualTo(Boolean.TRUE);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .completed().count()).isEqualTo(1);
+  }
+
+  // --- engine helpers
+
+  private String createCaseworker(String id, String firstName, String lastName, String groupId, String password) {
+    User user = identityService.newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setPassword(password);
+    identityService.saveUser(user);
+    createdUsers.add(id);
+    identityService.createMembership(id, groupId);
+    return id;
+  }
+
+  private String assigneeOf(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    return task == null ? null : task.getAssignee();
+  }
+
+  private Object variable(String processInstanceId, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    assertThat(variable).as("process variable %s", name).isNotNull();
+    return variable.getValue();
+  }
+
+  // --- browser helpers
+
+  private String tasklistUrl() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private WebDriver newBrowser() {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("tasklist-browser-profile-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    profiles.add(profile);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=en-US");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    drivers.add(driver);
+    return driver;
+  }
+
+  private void logIn(WebDriver driver, String user, String password, String who) {
+    driver.get(tasklistUrl());
+    waitVisible(driver, By.cssSelector("input[ng-model='username']"), APP_LOAD).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    waitFor(driver, d -> bodyText(d).contains(FILTER_GRUPP), who + "'s Tasklist with the filter \"" + FILTER_GRUPP + "\"");
+  }
+
+  private void openFilter(WebDriver driver, String name) {
+    waitVisible(driver, By.xpath("//a[contains(normalize-space(.),'" + name + "')]")).click();
+  }
+
+  /** The task count Tasklist shows beside a filter's name ("" while not loaded). */
+  private static String filterCount(WebDriver driver, String name) {
+    for (WebElement link : driver.findElements(By.xpath("//a[contains(normalize-space(.),'" + name + "')]"))) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "\\s*\\(?(\\d+)\\)?")
+          .matcher(link.getText().trim());
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return "";
+  }
+
+  /** The form-js input whose label reads {@code label} (a label's {@code for} names its input). */
+  private static By fieldLabelled(String label) {
+    return new By() {
+      @Override
+      public List<WebElement> findElements(org.openqa.selenium.SearchContext context) {
+        List<WebElement> labels = context.findElements(By.xpath("//form//label[starts-with(normalize-space(.),'" + label + "')]"));
+        for (WebElement l : labels) {
+          String forId = l.getAttribute("for");
+          if (forId != null && !forId.isBlank()) {
+            List<WebElement> inputs = context.findElements(By.id(forId));
+            if (!inputs.isEmpty()) {
+              return inputs;
+            }
+          }
+        }
+        return Collections.emptyList();
+      }
+
+      @Override
+      public String toString() {
+        return "field labelled '" + label + "'";
+      }
+    };
+  }
+
+  private static WebElement waitVisible(WebDriver driver, By by) {
+    return waitVisible(driver, by, WAIT);
+  }
+
+  private static WebElement waitVisible(WebDriver driver, By by, Duration timeout) {
+    try {
+      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot(driver, "fel-" + System.currentTimeMillis());
+      throw new AssertionError("Not visible within " + timeout.toSeconds() + " s: " + by + "\nPage text:\n"
+          + bodyText(driver) + "\nBrowser console:\n" + browserConsole(driver), e);
+    }
+  }
+
+  private static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition, String what) {
+    try {
+      new WebDriverWait(driver, WAIT).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot(driver, "fel-" + System.currentTimeMillis());
+      throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + "\nPage text:\n" + bodyText(driver)
+          + "\nBrowser console:\n" + browserConsole(driver), e);
+    }
+  }
+
+  private static String browserConsole(WebDriver driver) {
+    try {
+      StringBuilder sb = new StringBuilder();
+      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> sb.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+      return sb.toString();
+    } catch (RuntimeException e) {
+      return "(unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String bodyText(WebDriver driver) {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  private static void screenshot(WebDriver driver, String name) {
+    try {
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+      if (name.startsWith("fel-")) {
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Could not save screenshot " + name + ": " + e);
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      // a temp profile left behind is harmless
+    }
+  }
+
+  /**
+   * Checked before Spring starts the application: without Chromium and its driver the test fails in CI
+   * ({@code CI=true}) and is skipped elsewhere, both with the command that installs them.
+   */
+  static final class RequiresChromium implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      List<String> missing = new ArrayList<>();
+      if (!Files.isExecutable(CHROMIUM)) {
+        missing.add(CHROMIUM.toString());
+      }
+      if (!Files.isExecutable(CHROMEDRIVER)) {
+        missing.add(CHROMEDRIVER.toString());
+      }
+      if (missing.isEmpty()) {
+        return ConditionEvaluationResult.enabled("Chromium and chromedriver found");
+      }
+      String message = "The Tasklist browser test needs Debian's Chromium and its driver, missing: " + missing
+          + ". Install them with: apt-get update && apt-get install -y chromium chromium-driver";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException(message);
+      }
+      System.err.println("SKIPPED " + TasklistBrowserIT.class.getSimpleName() + ": " + message);
+      return ConditionEvaluationResult.disabled(message + " (skipped outside CI)");
+    }
+  }
+
+  // --- random secrets (Camunda's password policy: upper, lower, digit, special, length >= 10)
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  static String randomPassword() {
+    return "Aa1!" + HexFormat.of().formatHex(randomBytes(12)) + "Zz9#";
+  }
+}
