@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
  * Drives the real Tasklist in Debian's Chromium: a Stockholm caseworker logs in, sees Swedish,
@@ -85,16 +85,15 @@ class TasklistBrowserIT {
   static final String FILTER_GRUPP = "Min grupps uppgifter";
   static final String FILTER_MINA = "Mina uppgifter";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
     String database = "tasklist-browser-" + UUID.randomUUID();
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    String adminUser = "admin-" + HexFormat.of().formatHex(randomBytes(4));
-    String adminPassword = randomPassword();
+    String adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
+    String adminPassword = TestAccounts.randomPassword();
     registry.add("avhoppare.admin.user", () -> adminUser);
     registry.add("avhoppare.admin.password", () -> adminPassword);
+    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
   }
 
   @LocalServerPort int port;
@@ -135,10 +134,10 @@ class TasklistBrowserIT {
 
   @Test
   void stockholmCaseworkerCompletesTaskInSwedishTasklistAndMalmoCannotSeeIt() {
-    String stockholmPassword = randomPassword();
+    String stockholmPassword = TestAccounts.randomPassword();
     String stockholm = createCaseworker("handlaggare.stockholm.browser", "Sara", "Stockholmsson", GROUP_STOCKHOLM,
         stockholmPassword);
-    String malmoPassword = randomPassword();
+    String malmoPassword = TestAccounts.randomPassword();
     String malmo = createCaseworker("handlaggare.malmo.browser", "Mats", "Malmqvist", GROUP_MALMO, malmoPassword);
 
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
@@ -232,7 +231,7 @@ class TasklistBrowserIT {
         .stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
     waitFor(browser, d -> !bodyText(d).contains("Ett fel uppstod"), "the error notice to be closed");
 
-    String entered = "Trygghetssamtal bokat " + HexFormat.of().formatHex(randomBytes(3));
+    String entered = "Trygghetssamtal bokat " + HexFormat.of().formatHex(TestAccounts.randomBytes(3));
     note.sendKeys(entered);
     // form-js commits typed text after a short debounce from the form state of that moment: a click on the
     // checkbox within that window is overwritten (ticked, then unticked again). Let the text settle first.
@@ -459,17 +458,5 @@ class TasklistBrowserIT {
       System.err.println("SKIPPED " + TasklistBrowserIT.class.getSimpleName() + ": " + message);
       return ConditionEvaluationResult.disabled(message + " (skipped outside CI)");
     }
-  }
-
-  // --- random secrets (Camunda's password policy: upper, lower, digit, special, length >= 10)
-
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
-
-  static String randomPassword() {
-    return "Aa1!" + HexFormat.of().formatHex(randomBytes(12)) + "Zz9#";
   }
 }
