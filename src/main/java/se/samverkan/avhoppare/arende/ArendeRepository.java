@@ -121,6 +121,10 @@ public class ArendeRepository {
         referens, beslutsdatum, insatser, beslutsfattare, OffsetDateTime.now());
   }
 
+  public String beslutadeInsatser(String referens) {
+    return jdbc.queryForObject("select insatser from beslut_om_insatser where arende = ?", String.class, referens);
+  }
+
   /** Assignments agreed within an agreement version: what quota and balance count. */
   public List<KvotOchBalans.Flytt> flyttar(String avtalsversion) {
     return jdbc.query("select hemkommun, mottagande_kommun from arende where avtalsversion = ? and accepterad is not null",

@@ -26,15 +26,16 @@ public class Kvotoversikt implements JavaDelegate {
     this.organisation = organisation;
   }
 
-  KvotOchBalans kvot(DelegateExecution execution) {
-    String version = (String) execution.getVariable(ArendeProcess.VAR_AVTALSVERSION);
-    return new KvotOchBalans(avtal.version(version).orElseThrow(), organisation.kommuner().stream().map(Kommun::id).toList(),
-        repository.flyttar(version));
+  /** Quota and balance of the case's own agreement version, read from the case record, never from variables. */
+  KvotOchBalans kvot(Arende arende) {
+    return new KvotOchBalans(avtal.version(arende.avtalsversion()).orElseThrow(),
+        organisation.kommuner().stream().map(Kommun::id).toList(), repository.flyttar(arende.avtalsversion()));
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(ArendeProcess.VAR_KVOTOVERSIKT, kvot(execution).sammanfattning(Uppgiftsvalidering.kommunnamn(organisation)));
+    Arende arende = repository.hamta(execution.getProcessBusinessKey());
+    execution.setVariable(ArendeProcess.VAR_KVOTOVERSIKT, kvot(arende).sammanfattning(Uppgiftsvalidering.kommunnamn(organisation)));
   }
 
   @Component("kontrolleraKvot")
@@ -47,9 +48,9 @@ public class Kvotoversikt implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(ArendeProcess.VAR_KVOT_OVERSKRIDEN, kvotoversikt.kvot(execution).overskrids(
-          (String) execution.getVariable(ArendeProcess.VAR_HEMKOMMUN),
-          (String) execution.getVariable(ArendeProcess.VAR_MOTTAGANDE_KOMMUN)));
+      Arende arende = kvotoversikt.repository.hamta(execution.getProcessBusinessKey());
+      execution.setVariable(ArendeProcess.VAR_KVOT_OVERSKRIDEN,
+          kvotoversikt.kvot(arende).overskrids(arende.hemkommun(), arende.mottagandeKommun()));
     }
   }
 }

@@ -32,5 +32,7 @@ public class Malgruppsbedomning implements JavaDelegate {
     if (!skal.isEmpty()) {
       throw new BpmnError(ArendeProcess.ERROR_EJ_I_MALGRUPP, String.join(" ", skal));
     }
+    // the gateway after this routes on the recorded threat, whatever a submission put in the variable
+    execution.setVariable(ArendeProcess.VAR_HOTBILD, a.hotbild());
   }
 }

@@ -45,7 +45,8 @@ public class Uppgiftsvalidering implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String referens = (String) task.getVariable(ArendeProcess.VAR_REFERENS);
+    // the case is the instance's business key: a variable could be overwritten by any submission
+    String referens = task.getExecution().getProcessBusinessKey();
     switch (task.getTaskDefinitionKey()) {
       case ArendeProcess.TASK_TA_EMOT_OVERLAMNAT -> {
         String ny = aktualisering.registrera(task, task.getTenantId(), (String) task.getVariable(ArendeProcess.VAR_OVERLAMNAT_FRAN),
@@ -70,10 +71,10 @@ public class Uppgiftsvalidering implements TaskListener {
         task.removeVariables(List.of("undantagBeslut", "undantagMotivering"));
         task.setVariable(ArendeProcess.VAR_UNDANTAG_GODKANT, "GODKANN".equals(beslut));
       }
-      case ArendeProcess.TASK_SAMRAD_HEM -> samrad(task, referens, "HEMKOMMUN", (String) task.getVariable(ArendeProcess.VAR_HEMKOMMUN),
+      case ArendeProcess.TASK_SAMRAD_HEM -> samrad(task, referens, "HEMKOMMUN", task.getTenantId(),
           ArendeProcess.VAR_SAMRAD_HEM_STODJER);
       case ArendeProcess.TASK_SAMRAD_MOTTAGANDE -> samrad(task, referens, "MOTTAGANDE_KOMMUN",
-          (String) task.getVariable(ArendeProcess.VAR_MOTTAGANDE_KOMMUN), ArendeProcess.VAR_SAMRAD_MOTTAGANDE_STODJER);
+          repository.hamta(referens).mottagandeKommun(), ArendeProcess.VAR_SAMRAD_MOTTAGANDE_STODJER);
       case ArendeProcess.TASK_PAMINNELSE_HEM, ArendeProcess.TASK_PAMINNELSE_MOTTAGANDE, ArendeProcess.TASK_PAMINN_SVAR -> {
         Formular f = new Formular(task);
         f.bekraftad("paminnelseHanterad", "Fältet 'Jag har följt upp påminnelsen' måste kryssas i.");
@@ -110,7 +111,7 @@ public class Uppgiftsvalidering implements TaskListener {
     Formular f = new Formular(task);
     String utfall = f.enAv(ArendeProcess.VAR_TILLHORIGHET, "Tillhörighet", List.of("HEMKOMMUNEN", "ANNAN_PARTSKOMMUN", "UTANFOR_AVTALET"));
     String motivering = f.text("tillhorighetMotivering", "Motivering", 2000);
-    String hemkommun = (String) task.getVariable(ArendeProcess.VAR_HEMKOMMUN);
+    String hemkommun = task.getTenantId();
     String till = null;
     if ("ANNAN_PARTSKOMMUN".equals(utfall)) {
       till = f.enAv(ArendeProcess.VAR_OVERLAMNAS_TILL, "Kommun som ärendet överlämnas till", andraKommuner(hemkommun));
@@ -125,8 +126,8 @@ public class Uppgiftsvalidering implements TaskListener {
 
   private void valjKommun(DelegateTask task, String referens) {
     Formular f = new Formular(task);
-    String hemkommun = (String) task.getVariable(ArendeProcess.VAR_HEMKOMMUN);
-    Avtalsversion version = avtal.version((String) task.getVariable(ArendeProcess.VAR_AVTALSVERSION)).orElseThrow();
+    String hemkommun = task.getTenantId();
+    Avtalsversion version = avtal.version(repository.hamta(referens).avtalsversion()).orElseThrow();
     List<String> tillatna = andraKommuner(hemkommun).stream()
         .filter(k -> organisation.kommun(k).orElseThrow().parter().stream().anyMatch(p -> version.arPart(p.id())))
         .toList();
@@ -190,8 +191,7 @@ public class Uppgiftsvalidering implements TaskListener {
     f.kontrollera();
     repository.beslut(referens, datum, String.join(",", insatser), beslutsfattare);
     repository.status(referens, ArendeRepository.Status.UPPDRAG_BESLUTAT, null);
-    task.removeVariables(List.of("beslutsdatum", "beslutsfattare", "samradMedMottagandeKommun"));
-    task.setVariable("beslutadeInsatser", String.join(",", insatser));
+    task.removeVariables(List.of("beslutsdatum", "beslutadeInsatser", "beslutsfattare", "samradMedMottagandeKommun"));
   }
 
   private void genomforandeplan(DelegateTask task, String referens) {

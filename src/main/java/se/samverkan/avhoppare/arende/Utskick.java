@@ -28,7 +28,7 @@ public class Utskick {
   JavaDelegate skickaForfragan(ArendeRepository repository, Meddelanden meddelanden, Organisation organisation) {
     return execution -> {
       Arende a = repository.hamta(execution.getProcessBusinessKey());
-      String till = (String) execution.getVariable(ArendeProcess.VAR_MOTTAGANDE_KOMMUN);
+      String till = a.mottagandeKommun();
       Map<String, Object> vars = new LinkedHashMap<>();
       vars.put(ArendeProcess.VAR_REFERENS, a.referens());
       vars.put(ArendeProcess.VAR_HEMKOMMUN, a.hemkommun());
@@ -47,12 +47,11 @@ public class Utskick {
     return execution -> {
       Arende a = repository.hamta(execution.getProcessBusinessKey());
       Map<String, Object> vars = new LinkedHashMap<>();
-      vars.put("beslutadeInsatser", execution.getVariable("beslutadeInsatser"));
-      vars.put("uppdragSammanfattning", "Hemkommunen har beslutat om insatser: "
-          + execution.getVariable("beslutadeInsatser").toString().replace(",", ", ").toLowerCase()
+      String insatser = repository.beslutadeInsatser(a.referens());
+      vars.put("beslutadeInsatser", insatser);
+      vars.put("uppdragSammanfattning", "Hemkommunen har beslutat om insatser: " + insatser.replace(",", ", ").toLowerCase()
           + ". Tillfälligt boende ordnas och bekostas av hemkommunen (§5).");
-      meddelanden.skicka(a, a.hemkommun(), (String) execution.getVariable(ArendeProcess.VAR_MOTTAGANDE_KOMMUN),
-          ArendeProcess.MSG_UPPDRAG_BESLUTAT, vars);
+      meddelanden.skicka(a, a.hemkommun(), a.mottagandeKommun(), ArendeProcess.MSG_UPPDRAG_BESLUTAT, vars);
     };
   }
 

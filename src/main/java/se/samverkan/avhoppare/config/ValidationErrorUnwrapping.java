@@ -1,5 +1,6 @@
 package se.samverkan.avhoppare.config;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Lets a refused form reach the client as what it is. The engine wraps an exception thrown by a task
  * listener (ENGINE-03051), and /engine-rest answers a wrapped one with 500; unwrapped, a
  * {@link FormFieldValidationException} is a 400 with our Swedish message, on every task completion.
- * Runs outside the transaction, so the rollback has happened: the task stays open.
+ * Runs outside the transaction, so the rollback has happened: the task stays open. Likewise a tenant
+ * check's refusal of another municipality's instance (ENGINE-13034) is an authorization refusal, 403.
  */
 @Component
 public class ValidationErrorUnwrapping extends AbstractProcessEnginePlugin {
@@ -28,16 +30,25 @@ public class ValidationErrorUnwrapping extends AbstractProcessEnginePlugin {
     return list;
   }
 
+  /** The engine's message code when the tenant check refuses an instance, task or job. */
+  static final String TENANT_CHECK = "ENGINE-13034";
+
   static final class Unwrapper extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
+      } catch (AuthorizationException e) {
+        throw e;
       } catch (ProcessEngineException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
           if (cause instanceof FormFieldValidationException validation) {
             throw validation;
           }
+        }
+        if (e.getClass() == ProcessEngineException.class && e.getMessage() != null && e.getMessage().startsWith(TENANT_CHECK)) {
+          // another municipality's instance: a refusal (403), not a server error (500)
+          throw new AuthorizationException(e.getMessage());
         }
         throw e;
       }

@@ -151,6 +151,28 @@ class AvhopparProcessTest {
   }
 
   @Test
+  void variablesSlippedIntoASubmissionChangeNeitherRoutingNorWhereTheRequestGoes() {
+    ProcessInstance pi = fx.starta("stockholm", with(aktualisering(), "hotbild", "LATENT"));
+    fx.gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "x",
+        "hotbild", "KONKRET", "avtalsversion", "avtal-2025", "hemkommun", "malmo");
+    assertThat(pi).as("the recorded latent threat still asks for the acknowledgement").isWaitingAt(ArendeProcess.TASK_POLISENS_RAD);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(fx.task(pi.getId(), ArendeProcess.TASK_POLISENS_RAD).getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("stockholm-handlaggare");
+    fx.gor(pi.getId(), ArendeProcess.TASK_POLISENS_RAD, "polisensRadBekraftad", true);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "kvotoversikt").toString()).contains("Samverkansavtal 2026");
+    fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", "malmo");
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, with(java.util.Map.of(), samrad("STODJER")).entrySet().stream()
+        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
+    var mottagande = new java.util.ArrayList<>(java.util.List.of(samrad("STODJER")));
+    mottagande.addAll(java.util.List.of("mottagandeKommun", "goteborg", "arendeReferens", "AVH-FEL-0001"));
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, mottagande.toArray());
+    String ref = fx.referens(pi);
+    assertThat(fx.uppdrag(ref).getTenantId()).as("the request goes to the chosen and consulted municipality").isEqualTo("malmo");
+    assertThat(jdbc.queryForObject("select kommun from samrad where arende = ? and polis_i = 'MOTTAGANDE_KOMMUN'", String.class, ref))
+        .isEqualTo("malmo");
+  }
+
+  @Test
   void eachEligibilityRefusalEndsTheCaseWithItsReason() {
     Object[][] refusals = {
         {"kriminelltSammanhang", "INGET", "kriminell grupp"},
