@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +49,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samverkan.avhoppare.arende.ArendeTestCases;
 import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
@@ -102,6 +104,7 @@ class TasklistBrowserIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired ProcessEngine processEngine;
 
   private final List<String> createdUsers = new ArrayList<>();
   private final List<WebDriver> drivers = new ArrayList<>();
@@ -261,6 +264,48 @@ class TasklistBrowserIT {
   }
 
   // --- engine helpers
+
+  /** One of our real forms, with its templated text, rendered and completed in Tasklist. */
+  @Test
+  void aRealCaseTaskFormRendersAndCompletesInTasklist() {
+    String password = TestAccounts.randomPassword();
+    String user = createCaseworker("handlaggare.stockholm.arende", "Sara", "Stockholmsson", GROUP_STOCKHOLM, password);
+    ProcessInstance arende = ArendeTestCases.startaStockholmsArende(processEngine);
+    String referens = arende.getBusinessKey();
+
+    WebDriver browser = newBrowser();
+    logIn(browser, user, password, "stockholm");
+    openFilter(browser, FILTER_GRUPP);
+    waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Utred tillhörighet']")).click();
+    waitVisible(browser, By.cssSelector("button.claim")).click();
+    waitFor(browser, d -> bodyText(d).contains("Tillhörighetsutredning – ärende " + referens),
+        "the form's heading with the case reference filled in from the process");
+    assertThat(bodyText(browser)).contains("Personen tillhör vår kommun", "Motivering");
+    WebElement belongsHere = waitVisible(browser, fieldLabelled("Personen tillhör vår kommun"));
+    WebElement motivering = browser.findElement(fieldLabelled("Motivering"));
+    screenshot(browser, "arende-1-tillhorighetsutredning");
+    belongsHere.click();
+    motivering.sendKeys("Folkbokförd i Stockholm");
+    motivering.sendKeys(org.openqa.selenium.Keys.TAB);
+    pause(Duration.ofSeconds(1));
+    waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button[contains(@class,'btn-primary') "
+        + "and normalize-space(.)='Slutför']")).click();
+
+    waitFor(browser, d -> taskService.createTaskQuery().processInstanceId(arende.getId())
+        .taskDefinitionKey("UserTask_ValjMottagandeKommun").count() == 1,
+        "the case to move on to \"Välj mottagande kommun\" after the server-side check");
+    assertThat(bodyText(browser)).doesNotContain("Ett fel uppstod");
+    // the next form shows the quota and balance figures the process computed
+    openFilter(browser, FILTER_GRUPP);
+    waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Välj mottagande kommun']")).click();
+    waitVisible(browser, By.cssSelector("button.claim")).click();
+    waitFor(browser, d -> bodyText(d).contains("Kvot och balans i Samverkansavtal 2026–2027"),
+        "the quota and balance figures on the form");
+    assertThat(bodyText(browser)).contains("Mottagande kommun");
+    screenshot(browser, "arende-2-val-av-mottagande-kommun");
+    // leave the shared database as the other test expects it: no open case tasks
+    runtimeService.deleteProcessInstance(arende.getId(), "browser test done");
+  }
 
   private String createCaseworker(String id, String firstName, String lastName, String groupId, String password) {
     User user = identityService.newUser(id);
