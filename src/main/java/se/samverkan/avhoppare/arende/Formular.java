@@ -54,10 +54,6 @@ public final class Formular {
     }
   }
 
-  public List<String> fel() {
-    return List.copyOf(fel);
-  }
-
   private Object varde(String falt) {
     Object v = scope.getVariable(falt);
     if (v instanceof String s && s.isBlank()) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -159,9 +158,5 @@ public class QueryExpressionGuard extends OncePerRequestFilter {
       node.fieldNames().forEachRemaining(values::add);
       node.elements().forEachRemaining(child -> collectValues(child, values));
     }
-  }
-
-  static List<String> allowedFilterExamples() {
-    return Arrays.asList("${currentUser()}", "${currentUserGroups()}", "${now()}", "${dateTime().plusDays(2).toDate()}");
   }
 }
