@@ -103,10 +103,13 @@ class CrossMunicipalityAttackTest {
   }
 
   @Test
-  void aCaseworkerCannotEvenEnterCockpit() {
-    ATTEMPTS.incrementAndGet();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Http(port).webappLogin("cockpit", caseworker, caseworkerPassword))
-        .hasMessageContaining("failed");
+  void aCaseworkerCannotEvenEnterCockpitAndNeitherRoleEntersAdmin() {
+    for (String[] attempt : new String[][] {{"cockpit", caseworker, caseworkerPassword}, {"admin", caseworker, caseworkerPassword},
+        {"admin", manager, managerPassword}}) {
+      ATTEMPTS.incrementAndGet();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Http(port).webappLogin(attempt[0], attempt[1], attempt[2]))
+          .as(attempt[1] + " into " + attempt[0]).hasMessageContaining("failed");
+    }
   }
 
   /** The same requests, by Malmö's own manager and caseworker, do reach the data. */
