@@ -16,14 +16,13 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
-import se.samverkan.avhoppare.config.EngineAuthentication;
 import se.samverkan.avhoppare.security.CachedBodyRequest;
 import se.samverkan.avhoppare.security.JsonErrors;
 
@@ -64,7 +63,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Matcher m = API.matcher(path.replaceAll("/{2,}", "/"));
-    String user = m.matches() ? currentUser(request) : null;
+    Caller user = m.matches() ? currentUser(request) : null;
     if (user == null) {
       chain.doFilter(request, response);
       return;
@@ -114,19 +113,21 @@ public class AccessLogFilter extends OncePerRequestFilter {
     }
   }
 
-  private void record(HttpServletRequest request, Map<String, String[]> params, int status, String user, String surface,
+  private void record(HttpServletRequest request, Map<String, String[]> params, int status, Caller user, String surface,
       String rest) {
     try {
       Optional<CaseResolver.CaseRef> ref = resolver.resolve(rest, params);
-      String kommun = ref.map(CaseResolver.CaseRef::tenantId).orElseGet(() -> homeOf(user));
+      // no single case: the user's own municipality, already known from the authentication
+      String kommun = ref.map(CaseResolver.CaseRef::tenantId)
+          .orElse(user.tenants() == null || user.tenants().isEmpty() ? null : user.tenants().get(0));
       String resource = request.getMethod() + " " + surface + rest
           + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-      log.append(new AccessLogEntry(null, OffsetDateTime.now(), user, kommun,
+      log.append(new AccessLogEntry(null, OffsetDateTime.now(), user.id(), kommun,
           ref.map(CaseResolver.CaseRef::businessKey).orElse(null),
           ref.map(CaseResolver.CaseRef::processInstanceId).orElse(null),
           action(request.getMethod(), rest), surfaceName(surface), resource, request.getRemoteAddr(), status));
     } catch (RuntimeException e) {
-      LOG.error("Access log entry could not be written for user {} ({} {})", user, request.getMethod(), surface, e);
+      LOG.error("Access log entry could not be written for user {} ({} {})", user.id(), request.getMethod(), surface, e);
     }
   }
 
@@ -151,10 +152,13 @@ public class AccessLogFilter extends OncePerRequestFilter {
     return surface.startsWith("/camunda/api/cockpit") ? "cockpit" : "tasklist";
   }
 
-  private String currentUser(HttpServletRequest request) {
+  /** Who calls, with the municipalities (tenants) their authentication already carries. */
+  private record Caller(String id, List<String> tenants) {}
+
+  private Caller currentUser(HttpServletRequest request) {
     Authentication rest = engine.getIdentityService().getCurrentAuthentication();
     if (rest != null && rest.getUserId() != null) {
-      return rest.getUserId();
+      return new Caller(rest.getUserId(), rest.getTenantIds());
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
@@ -162,12 +166,6 @@ public class AccessLogFilter extends OncePerRequestFilter {
     }
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
     var auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engine.getName());
-    return auth == null ? null : auth.getIdentityId();
-  }
-
-  private String homeOf(String user) {
-    List<Tenant> tenants = EngineAuthentication.asService(engine.getIdentityService(), () ->
-        engine.getIdentityService().createTenantQuery().userMember(user).includingGroupsOfUser(true).list());
-    return tenants.isEmpty() ? null : tenants.get(0).getId();
+    return auth instanceof UserAuthentication user ? new Caller(user.getIdentityId(), user.getTenantIds()) : null;
   }
 }
