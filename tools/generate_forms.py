@@ -40,6 +40,26 @@ def date(key, label, required=True, **extra):
 def hidden_unless(expr):
     return {"conditional": {"hide": "=" + expr}}
 
+INTERVALL = [("P1M", "Varje månad"), ("P6W", "Var sjätte vecka"), ("P2M", "Varannan månad"), ("P3M", "Var tredje månad")]
+
+def handelse(val):
+    """The standing task of a running assignment: one form per side, the same fields."""
+    return [
+        text("### Händelse i uppdraget – ärende {{arendeReferens}}\nAnmäl det som ändrar eller avslutar uppdraget. Den andra kommunen "
+             "underrättas genast. Uppgiften finns kvar så länge uppdraget pågår.", "Intro"),
+        field("radio", "handelse", "Händelse", values=opts(val)),
+        field("radio", "uppsagningsorsak", "Skäl för uppsägningen", values=opts([
+            ("KAN_INTE_MEDVERKA", "Personen kan inte förmås att medverka i insatserna"),
+            ("POLISEN_OLAMPLIGT", "Polisen bedömer att genomförandet är olämpligt"), ("ANNAT_SARSKILT_SKAL", "Annat särskilt skäl")]),
+              **hidden_unless('handelse != "UPPSAGNING"')),
+        date("uppsagningDatum", "Datum för den skriftliga uppsägningen", description="Uppdraget upphör sju dagar efter detta datum (§12).",
+             **hidden_unless('handelse != "UPPSAGNING"')),
+        field("textfield", "uppsagdAv", "Uppsagt av (befattning)", maxLength=200, **hidden_unless('handelse != "UPPSAGNING"')),
+        date("avbrottDatum", "Datum då personen avslutade sin medverkan", **hidden_unless('handelse != "AVBRYTER"')),
+        field("textarea", "handelseBeskrivning", "Beskrivning", required=False, maxLength=2000,
+              description="Krävs vid annat särskilt skäl och vid force majeure. Skriv inte namn eller personnummer."),
+    ]
+
 FORMS = {
     "aktualisering": [
         text("### Aktualisering\nRegistrera **inte** namn eller personnummer här: identiteten registreras separat och skyddat.\n"
@@ -111,8 +131,7 @@ FORMS = {
         field("checklist", "efterfragadeInsatser", "Efterfrågade insatser", values=opts(INSATSER)),
         date("periodStart", "Uppdraget börjar"),
         date("periodSlut", "Uppdraget slutar"),
-        field("select", "uppfoljningsintervall", "Uppföljningsintervall", defaultValue="P1M", values=opts([
-            ("P1M", "Varje månad"), ("P6W", "Var sjätte vecka"), ("P2M", "Varannan månad"), ("P3M", "Var tredje månad")])),
+        field("select", "uppfoljningsintervall", "Uppföljningsintervall", defaultValue="P1M", values=opts(INTERVALL)),
         field("textfield", "kontaktHemkommun", "Kontaktperson i hemkommunen", maxLength=200),
         field("textfield", "kontaktMottagandeKommun", "Kontaktperson i mottagande kommun", maxLength=200),
         field("checkbox", "boendeOrdnasAvHemkommunen", "Tillfälligt boende ordnas och bekostas av hemkommunen (§5)"),
@@ -139,6 +158,58 @@ FORMS = {
              date("startdatum", "Startdatum"),
              field("number", "manadskostnad", "Beräknad månadskostnad (kr)", decimalDigits=2, min=0, max=10000000),
          ]},
+    ],
+    "uppfoljning": [
+        text("### Uppföljning {{uppfoljningOmgang}} – ärende {{arendeReferens}}\n**Från mottagande kommun:** {{uppfoljningsrapport}}\n\n"
+             "Nuvarande uppföljningsintervall: {{uppfoljningsintervall}}. Hemkommunen äger uppföljningen (§7).", "Intro"),
+        date("uppfoljningsdatum", "Datum för uppföljningen"),
+        field("textarea", "bedomning", "Bedömning", maxLength=4000,
+              description="Hur insatserna fungerar och hur personen deltar. Skriv inte namn eller personnummer."),
+        field("checkbox", "registerslagning", "Registerslagning hos polisen har begärts", required=False),
+        field("radio", "registerslagningSvar", "Polisens svar på registerslagningen", values=opts([
+            ("INGA_NYA_UPPGIFTER", "Inga nya uppgifter"), ("NYA_UPPGIFTER", "Nya uppgifter – se kommentar"),
+            ("INGET_SVAR_ANNU", "Svar har inte kommit ännu")]), **hidden_unless("registerslagning != true")),
+        field("textarea", "registerslagningKommentar", "Kommentar om registerslagningen", required=False, maxLength=2000,
+              **hidden_unless("registerslagning != true")),
+        field("select", "nyttIntervall", "Nytt uppföljningsintervall", required=False, values=opts(INTERVALL),
+              description="Lämna tomt för att behålla intervallet. Gäller från nästa uppföljning."),
+    ],
+    "slutuppfoljning": [
+        text("### Slutuppföljning – ärende {{arendeReferens}}\nUppdraget har nått sitt planerade slutdatum. Efter slutuppföljningen "
+             "avslutas ärendet och mottagande kommuns uppdrag med samma orsak.", "Intro"),
+        date("uppfoljningsdatum", "Datum för slutuppföljningen"),
+        field("radio", "utfall", "Utfall", values=opts([("MALEN_UPPNADDA", "Målen är uppnådda"),
+                                                        ("DELVIS_UPPNADDA", "Målen är delvis uppnådda"), ("EJ_UPPNADDA", "Målen är inte uppnådda")])),
+        field("textarea", "bedomning", "Bedömning", maxLength=4000),
+    ],
+    "handelse-hem": handelse([("UPPSAGNING", "Uppsägning av uppdraget (§12)"),
+                              ("AVBRYTER", "Personen avslutar sin medverkan (§4)"),
+                              ("BARN", "Barn har kommit in i bilden (§4)")]),
+    "handelse-mottagande": handelse([("UPPSAGNING", "Uppsägning av uppdraget (§12)"),
+                                     ("BARN", "Barn har kommit in i bilden (§4)"),
+                                     ("FORCE_MAJEURE", "Force majeure – kommunen kan inte fullgöra uppdraget (§13)")]),
+    "barn-i-bilden": [
+        text("### Brådskande: barn i bilden – ärende {{arendeReferens}}\n{{barnSammanfattning}}\n\nBåda kommunerna ska **i dag** "
+             "klarlägga ansvaret enligt socialtjänstlagen (§4). Ärendet fortsätter.", "Intro"),
+        field("textarea", "ansvarKlarlagt", "Hur ansvaret har klarlagts", maxLength=2000,
+              description="Skriv inte namn eller personnummer på barn eller vuxna."),
+        field("checkbox", "andraKommunenKontaktad", "Den andra kommunen är kontaktad"),
+    ],
+    "uppsagning-mottagen": [
+        text("### Uppsägning av uppdraget – ärende {{arendeReferens}}\n{{uppsagningSammanfattning}}", "Intro"),
+        field("checkbox", "uppsagningKand", "Jag har tagit del av uppsägningen"),
+    ],
+    "beslut-avtalsslut": [
+        text("### Avtalsversionen har upphört – ärende {{arendeReferens}}\n{{avtalsslutSammanfattning}}", "Intro"),
+        field("radio", "avtalsslutBeslut", "Beslut", values=opts([("FULLFOLJ", "Uppdraget fullföljs enligt avtalets villkor"),
+                                                                 ("AVSLUTA", "Uppdraget avslutas")])),
+        field("textarea", "avtalsslutMotivering", "Motivering", maxLength=2000),
+    ],
+    "rapport-uppfoljning": [
+        text("### Rapport till uppföljning {{uppfoljningOmgang}} – ärende {{arendeReferens}}\nHemkommunen följer upp uppdraget (§7). "
+             "Rapportera hur insatserna i genomförandeplanen fungerar.", "Intro"),
+        field("radio", "deltar", "Deltar personen i insatserna?", values=opts([("JA", "Ja"), ("DELVIS", "Delvis"), ("NEJ", "Nej")])),
+        field("textarea", "rapport", "Rapport om insatserna", maxLength=4000, description="Skriv inte namn eller personnummer."),
     ],
 }
 

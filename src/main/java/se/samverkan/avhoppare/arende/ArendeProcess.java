@@ -12,6 +12,16 @@ public final class ArendeProcess {
   public static final String MSG_AVBOJD = "ForfraganAvbojd";
   public static final String MSG_UPPDRAG_BESLUTAT = "UppdragBeslutat";
   public static final String MSG_PLAN_KLAR = "GenomforandeplanKlar";
+  public static final String MSG_RAPPORT_BEGARD = "UppfoljningsrapportBegard";
+  public static final String MSG_RAPPORT = "Uppfoljningsrapport";
+  public static final String MSG_UPPSAGNING_FRAN_HEM = "UppsagningFranHemkommunen";
+  public static final String MSG_UPPSAGNING_FRAN_MOTTAGANDE = "UppsagningFranMottagandeKommun";
+  public static final String MSG_BARN_FRAN_HEM = "BarnIBildenFranHemkommunen";
+  public static final String MSG_BARN_FRAN_MOTTAGANDE = "BarnIBildenFranMottagandeKommun";
+  public static final String MSG_AVTALSSLUT = "AvtalsversionenUpphor";
+  public static final String MSG_UPPDRAG_AVSLUTAT = "UppdragAvslutat";
+  public static final String MSG_AVSLUT_BEGART = "UppdragAvslutasAvMottagandeKommun";
+  public static final String MSG_FORCE_MAJEURE = "ForceMajeure";
 
   // user tasks
   public static final String TASK_TA_EMOT_OVERLAMNAT = "UserTask_TaEmotOverlamnat";
@@ -28,6 +38,14 @@ public final class ArendeProcess {
   public static final String TASK_FORFRAGAN_AVBOJD = "UserTask_ForfraganAvbojd";
   public static final String TASK_UPPDRAGSBESKRIVNING = "UserTask_Uppdragsbeskrivning";
   public static final String TASK_BESLUT = "UserTask_BeslutOmInsatser";
+  public static final String TASK_UPPFOLJNING = "UserTask_Uppfoljning";
+  public static final String TASK_HANDELSE = "UserTask_HandelseHem";
+  public static final String TASK_BARN = "UserTask_BarnHem";
+  public static final String TASK_BARN_FRAN_MOTTAGANDE = "UserTask_BarnFranMottagande";
+  public static final String TASK_UPPSAGNING_MOTTAGEN = "UserTask_UppsagningMottagenHem";
+  public static final String TASK_BESLUT_AVTALSSLUT = "UserTask_BeslutAvtalsslut";
+  public static final String TASK_SLUTUPPFOLJNING = "UserTask_Slutuppfoljning";
+  public static final String TASK_FORCE_MAJEURE = "UserTask_ForceMajeure";
 
   // end events: each names its outcome
   public static final String END_UTANFOR_AVTALET = "EndEvent_UtanforAvtalet";
@@ -35,7 +53,13 @@ public final class ArendeProcess {
   public static final String END_EJ_I_MALGRUPP = "EndEvent_EjIMalgrupp";
   public static final String END_POLISEN_AVRADER = "EndEvent_PolisenAvrader";
   public static final String END_INGEN_MOTTAGARE = "EndEvent_IngenMottagare";
-  public static final String END_UPPDRAG_OVERENSKOMMET = "EndEvent_UppdragOverenskommet";
+  public static final String END_AVSLUTAT_ENLIGT_PLAN = "EndEvent_AvslutatEnligtPlan";
+  public static final String END_UPPSAGT = "EndEvent_Uppsagt";
+  public static final String END_AVBRUTET = "EndEvent_Avbrutet";
+  public static final String END_AVTALSVERSION_UPPHORT = "EndEvent_AvtalsversionUpphort";
+  public static final String END_FORCE_MAJEURE = "EndEvent_ForceMajeure";
+
+  public static final String VERKSTALLIGHET = "SubProcess_Verkstallighet";
 
   public static final String ERROR_EJ_I_MALGRUPP = "EJ_I_MALGRUPP";
 
@@ -55,6 +79,11 @@ public final class ArendeProcess {
   public static final String VAR_FORTSATTNING = "fortsattning";
   public static final String VAR_AVSLUTSORSAK = "avslutsorsak";
   public static final String VAR_OVERLAMNAT_FRAN = "overlamnatFran";
+  public static final String VAR_HANDELSE = "handelse";
+  public static final String VAR_AVSLUTSTYP = "avslutstyp";
+  public static final String VAR_AVTALSSLUT_BESLUT = "avtalsslutBeslut";
+  public static final String VAR_UPPFOLJNING_OMGANG = "uppfoljningOmgang";
+  public static final String VAR_UPPFOLJNINGSRAPPORT = "uppfoljningsrapport";
 
   private ArendeProcess() {}
 }

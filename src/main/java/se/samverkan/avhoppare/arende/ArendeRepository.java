@@ -167,15 +167,23 @@ public class ArendeRepository {
   // disclosures between municipalities (§7)
 
   public void utlamnande(String referens, String fran, String till, String meddelande, String uppgifter, String grund,
-      LocalDate samtyckeDatum) {
+      LocalDate samtyckeDatum, String meddelandeId) {
     jdbc.update("insert into utlamnande (arende, fran_kommun, till_kommun, meddelande, uppgifter, rattslig_grund, samtycke_datum, "
-        + "tidpunkt) values (?, ?, ?, ?, ?, ?, ?, ?)", referens, fran, till, meddelande, uppgifter, grund, samtyckeDatum,
-        OffsetDateTime.now());
+        + "tidpunkt, meddelande_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", referens, fran, till, meddelande, uppgifter, grund, samtyckeDatum,
+        OffsetDateTime.now(), meddelandeId);
+  }
+
+  /** Whether a message that must arrive once has been delivered already. */
+  public boolean arUtlamnat(String meddelandeId) {
+    return jdbc.queryForObject("select count(*) from utlamnande where meddelande_id = ?", Integer.class, meddelandeId) > 0;
   }
 
   /** The case's statuses, as the case record shows them. */
   public enum Status {
     AKTUALISERAT, UTANFOR_AVTALET, OVERLAMNAT, EJ_I_MALGRUPP, MOTTAGARE_VALD, FORFRAGAN_SKICKAD, POLISEN_AVRADER,
-    FORFRAGAN_ACCEPTERAD, INGEN_MOTTAGARE, UPPDRAG_BESLUTAT, UPPDRAG_OVERENSKOMMET
+    FORFRAGAN_ACCEPTERAD, INGEN_MOTTAGARE, UPPDRAG_BESLUTAT,
+    /** Before implementation was modelled (#4) a case ended here; kept for records written then. */
+    UPPDRAG_OVERENSKOMMET,
+    VERKSTALLIGHET, AVSLUTAT_ENLIGT_PLAN, UPPSAGT, AVBRUTET, AVTALSVERSION_UPPHORT, FORCE_MAJEURE
   }
 }

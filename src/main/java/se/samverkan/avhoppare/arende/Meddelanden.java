@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.config.EngineAuthentication;
@@ -18,6 +20,8 @@ import se.samverkan.avhoppare.config.EngineAuthentication;
  */
 @Component
 public class Meddelanden {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Meddelanden.class);
 
   public static final String GRUND_SAMTYCKE = "SAMTYCKE";
 
@@ -47,6 +51,29 @@ public class Meddelanden {
         .processInstanceBusinessKey(arende.referens()).tenantId(till).setVariables(variabler).correlate());
   }
 
+  /**
+   * Delivers a message of the running assignment, once: a message id already recorded is a repeat
+   * and changes nothing, and a message no instance waits for any more (the other side has already
+   * ended) is not sent. Returns whether it was delivered.
+   */
+  public boolean skickaEnGang(Arende arende, String fran, String till, String meddelande, Map<String, Object> variabler,
+      String meddelandeId) {
+    if (repository.arUtlamnat(meddelandeId)) {
+      LOG.info("Message {} in case {} was already delivered; the repeat changes nothing", meddelande, arende.referens());
+      return false;
+    }
+    long vantar = EngineAuthentication.asService(identity, () -> runtime.createExecutionQuery().messageEventSubscriptionName(meddelande)
+        .processInstanceBusinessKey(arende.referens()).tenantIdIn(till).count());
+    if (vantar == 0) {
+      LOG.info("Message {} in case {}: no instance in {} waits for it any more; not sent", meddelande, arende.referens(), till);
+      return false;
+    }
+    lamnaUt(arende, fran, till, meddelande, variabler, meddelandeId);
+    EngineAuthentication.asService(identity, () -> runtime.createMessageCorrelation(meddelande)
+        .processInstanceBusinessKey(arende.referens()).tenantId(till).setVariables(variabler).correlate());
+    return true;
+  }
+
   /** Starts a handed-over case in the municipality the person belongs to (service to service). */
   public void overlamna(Arende arende, String till) {
     Map<String, Object> vars = Map.of(ArendeProcess.VAR_HEMKOMMUN, till, ArendeProcess.VAR_OVERLAMNAT_FRAN, arende.referens());
@@ -56,11 +83,15 @@ public class Meddelanden {
   }
 
   private void lamnaUt(Arende arende, String fran, String till, String meddelande, Map<String, Object> variabler) {
+    lamnaUt(arende, fran, till, meddelande, variabler, null);
+  }
+
+  private void lamnaUt(Arende arende, String fran, String till, String meddelande, Map<String, Object> variabler, String meddelandeId) {
     if (!arende.samtycke() || arende.samtyckeDatum() == null) {
       throw new IngetSamtyckeException(arende.referens());
     }
     repository.utlamnande(arende.referens(), fran, till, meddelande, String.join(",", new TreeMap<>(variabler).keySet()),
-        GRUND_SAMTYCKE, arende.samtyckeDatum());
+        GRUND_SAMTYCKE, arende.samtyckeDatum(), meddelandeId);
   }
 
   /** A disclosure without recorded consent: refused, and the message is for the caseworker. */

@@ -3,6 +3,7 @@ package se.samverkan.avhoppare.arende;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("avhoppare.process")
 public class ProcessInstallningar {
 
-  private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+  static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
   /** Police consultation not recorded: the manager is reminded. */
   private String samradPaminnelse = "P14D";
@@ -26,6 +27,10 @@ public class ProcessInstallningar {
   private String svarsfrist = "P1M";
   /** The implementation plan's due date after the decision on services. */
   private String planfrist = "P1M";
+  /** The first follow-up after implementation starts (Malmö's placement routine); later ones follow the assignment's cadence. */
+  private String forstaUppfoljning = "P6W";
+  /** Due date of a follow-up task and of the receiving municipality's report to it. */
+  private String uppfoljningsfrist = "P14D";
 
   public Date samradPaminnelseDatum() {
     return from(samradPaminnelse);
@@ -39,11 +44,40 @@ public class ProcessInstallningar {
     return from(planfrist);
   }
 
+  public Date uppfoljningsfristDatum() {
+    return from(uppfoljningsfrist);
+  }
+
+  /** The end of today (Europe/Stockholm): the due date of urgent tasks. */
+  public Date idagSlut() {
+    var now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+    return Date.from(now.toLocalDate().atTime(23, 59).atZone(ZONE).toInstant());
+  }
+
   /** Now (the engine's clock) plus an ISO-8601 period (P1M) or duration (PT2H). */
   static Date from(String iso) {
-    var now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
-    var then = iso.contains("T") ? now.plus(Duration.parse(iso)) : now.plus(Period.parse(iso));
-    return Date.from(then.toInstant());
+    return Date.from(plus(ClockUtil.getCurrentTime().toInstant().atZone(ZONE), iso).toInstant());
+  }
+
+  /** A point in time plus an ISO-8601 period (P1M, calendar months) or duration (PT2H). */
+  static ZonedDateTime plus(ZonedDateTime t, String iso) {
+    return iso.contains("T") ? t.plus(Duration.parse(iso)) : t.plus(Period.parse(iso));
+  }
+
+  public String getForstaUppfoljning() {
+    return forstaUppfoljning;
+  }
+
+  public void setForstaUppfoljning(String forstaUppfoljning) {
+    this.forstaUppfoljning = forstaUppfoljning;
+  }
+
+  public String getUppfoljningsfrist() {
+    return uppfoljningsfrist;
+  }
+
+  public void setUppfoljningsfrist(String uppfoljningsfrist) {
+    this.uppfoljningsfrist = uppfoljningsfrist;
   }
 
   public String getSamradPaminnelse() {

@@ -34,9 +34,11 @@ public class Uppgiftsvalidering implements TaskListener {
   private final Aktualisering aktualisering;
   private final Organisation organisation;
   private final AvtalRegister avtal;
+  private final Genomforandevalidering genomforande;
 
   public Uppgiftsvalidering(ArendeRepository repository, Aktualisering aktualisering, Organisation organisation,
-      AvtalRegister avtal) {
+      AvtalRegister avtal, Genomforandevalidering genomforande) {
+    this.genomforande = genomforande;
     this.repository = repository;
     this.aktualisering = aktualisering;
     this.organisation = organisation;
@@ -103,7 +105,11 @@ public class Uppgiftsvalidering implements TaskListener {
         task.removeVariable("svarMotivering");
       }
       case UppdragProcess.TASK_GENOMFORANDEPLAN -> genomforandeplan(task, referens);
-      default -> throw new IllegalStateException("no server-side check for task " + task.getTaskDefinitionKey());
+      default -> {
+        if (!genomforande.kontrollera(task, referens)) {
+          throw new IllegalStateException("no server-side check for task " + task.getTaskDefinitionKey());
+        }
+      }
     }
   }
 

@@ -81,6 +81,7 @@ public class Utskick {
       Map<String, Object> vars = Map.of("planensManadskostnad", repository.planensManadskostnad(a.referens(), kommun).toPlainString(),
           "antalPlanposter", repository.antalPlanposter(a.referens(), kommun));
       meddelanden.skicka(a, kommun, a.hemkommun(), ArendeProcess.MSG_PLAN_KLAR, vars);
+      repository.uppdragStatus(execution.getProcessInstanceId(), "GENOMFORS");
     };
   }
 }

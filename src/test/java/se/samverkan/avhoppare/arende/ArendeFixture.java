@@ -16,6 +16,16 @@ final class ArendeFixture {
     this.engine = engine;
   }
 
+  /** Case references restart with the tables: earlier tests' instances must not answer to them. */
+  void rensa(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    var running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKeyIn(ArendeProcess.KEY, "uppdrag").list();
+    engine.getRuntimeService().deleteProcessInstances(running.stream().map(p -> p.getId()).toList(), "test cleanup", true, true);
+    for (String table : new String[] {"handelse", "uppfoljningsrapport", "uppfoljning", "verkstallighet", "plan_post", "utlamnande",
+        "samrad", "uppdragsbeskrivning", "beslut_om_insatser", "uppdrag", "arende"}) {
+      jdbc.update("delete from " + table);
+    }
+  }
+
   /** A complete, eligible intake (konkret hotbild, consent given) in the 2026 agreement. */
   static Map<String, Object> aktualisering() {
     Map<String, Object> v = new HashMap<>();
@@ -67,6 +77,30 @@ final class ArendeFixture {
   static Object[] samrad(String utfall) {
     return new Object[] {"samradDatum", "2026-03-10", "polisenhet", "Polisregion Stockholm, LPO Järva", "polisKontakt",
         "Kontakt 1", "riskniva", "HOG", "samradUtfall", utfall};
+  }
+
+  static final String PLAN = "[{\"insats\":\"KONTAKTPERSON\",\"utforare\":\"Malmö stad, Kontaktpersonsenheten\","
+      + "\"startdatum\":\"2026-05-01\",\"manadskostnad\":4500},{\"insats\":\"KRIMINALITET_SOM_LIVSSTIL\","
+      + "\"utforare\":\"Malmö stad, Avhopparverksamheten\",\"startdatum\":\"2026-05-15\",\"manadskostnad\":\"12000.50\"}]";
+
+  /** A Stockholm case whose assignment in the receiving municipality is agreed and planned: implementation has begun. */
+  ProcessInstance tillVerkstallighet(String mottagare, String periodStart, String periodSlut, String intervall) {
+    ProcessInstance pi = starta("stockholm", aktualisering());
+    gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "Folkbokförd i Stockholm");
+    gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", mottagare);
+    gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
+    gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
+    ProcessInstance uppdrag = uppdrag(referens(pi));
+    gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR");
+    gor(pi.getId(), ArendeProcess.TASK_UPPDRAGSBESKRIVNING, "mal", "Etablering och stöd att lämna kriminaliteten",
+        "efterfragadeInsatser", "[\"KONTAKTPERSON\",\"KRIMINALITET_SOM_LIVSSTIL\"]", "periodStart", periodStart,
+        "periodSlut", periodSlut, "uppfoljningsintervall", intervall, "kontaktHemkommun", "Handläggare A",
+        "kontaktMottagandeKommun", "Handläggare B", "boendeOrdnasAvHemkommunen", true);
+    gor(pi.getId(), ArendeProcess.TASK_BESLUT, "beslutsdatum", "2026-04-20",
+        "beslutadeInsatser", "[\"KONTAKTPERSON\",\"KRIMINALITET_SOM_LIVSSTIL\"]", "beslutsfattare", "Enhetschef X",
+        "samradMedMottagandeKommun", true);
+    gor(uppdrag.getId(), "UserTask_Genomforandeplan", "planposter", PLAN);
+    return pi;
   }
 
   ProcessInstance uppdrag(String referens) {

@@ -116,14 +116,20 @@ class ArendeRestIT {
         + "\"startdatum\":\"2026-03-01\",\"manadskostnad\":3000},{\"insats\":\"KONTAKTPERSON\",\"utforare\":\"Malmö stad\","
         + "\"startdatum\":\"2026-03-15\",\"manadskostnad\":2500}]")));
 
+    // 8–10. implementation runs; the person withdraws, Stockholm records it and both instances end at once
+    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende), vars("handelse", "AVBRYTER", "avbrottDatum", "2026-03-20"));
+    assertThat(malmo.get("/engine-rest/task?" + uppdragQuery + "&maxResults=10").body()).isEqualTo("[]");
+    assertThat(jdbc.queryForObject("select concat(status, ' ', avslutstyp) from uppdrag where arende = ?", String.class, referens))
+        .isEqualTo("AVSLUTAT AVBRUTET");
+
     // the manager reads history (caseworkers work tasks and do not)
     JsonNode done = JSON.readTree(stockholmChef.get("/engine-rest/history/process-instance/" + arende).body());
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(JSON.readTree(stockholmChef.get("/engine-rest/history/activity-instance?processInstanceId=" + arende
-        + "&activityId=EndEvent_UppdragOverenskommet&maxResults=10").body())).hasSize(1);
+        + "&activityId=EndEvent_Avbrutet&maxResults=10").body())).hasSize(1);
     assertThat(done.get("tenantId").asText()).isEqualTo("stockholm");
     assertThat(jdbc.queryForObject("select status from arende where referens = ?", String.class, referens))
-        .isEqualTo("UPPDRAG_OVERENSKOMMET");
+        .isEqualTo("AVBRUTET");
     assertThat(jdbc.queryForObject("select sum(manadskostnad) from plan_post where arende = ?", java.math.BigDecimal.class, referens))
         .isEqualByComparingTo("5500");
     assertThat(stockholmChef.get("/engine-rest/history/process-instance?processDefinitionKey=uppdrag&processInstanceBusinessKey="
