@@ -4,7 +4,6 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -157,34 +156,32 @@ public class Genomforande {
   /** Receiving side: released by force majeure (§13); records it and tells the home municipality without delay. */
   @Bean
   JavaDelegate meddelaForceMajeure() {
-    return execution -> {
-      Arende a = arenden.hamta(execution.getProcessBusinessKey());
-      String kommun = execution.getTenantId();
-      Handelse h = repository.senasteHandelse(a.referens(), kommun, "FORCE_MAJEURE");
-      String orsak = namn(kommun) + " är befriad från uppdraget genom force majeure (§13), anmält " + h.datum() + ": " + h.beskrivning();
-      avslutaSjalv(execution, a, Avslutstyp.FORCE_MAJEURE, orsak, ArendeProcess.MSG_FORCE_MAJEURE);
-    };
+    return avslutaSjalv("FORCE_MAJEURE", Avslutstyp.FORCE_MAJEURE, ArendeProcess.MSG_FORCE_MAJEURE,
+        (kommun, h) -> kommun + " är befriad från uppdraget genom force majeure (§13), anmält " + h.datum() + ": " + h.beskrivning());
   }
 
   /** Receiving side: does not complete the assignment when the agreement version has ended (§4). */
   @Bean
   JavaDelegate begarAvslut() {
+    return avslutaSjalv("AVTALSSLUT_BESLUT", Avslutstyp.AVTALSVERSION_UPPHORT, ArendeProcess.MSG_AVSLUT_BEGART,
+        (kommun, h) -> "Avtalsversionen upphörde och " + kommun + " fullföljer inte uppdraget (§4): " + h.beskrivning());
+  }
+
+  /**
+   * The receiving municipality ends the assignment itself: records the reason (from the event it just
+   * reported) and tells the home municipality, which records the same reason and does not send back.
+   */
+  private JavaDelegate avslutaSjalv(String handelsetyp, Avslutstyp typ, String meddelande, BiFunction<String, Handelse, String> orsak) {
     return execution -> {
       Arende a = arenden.hamta(execution.getProcessBusinessKey());
       String kommun = execution.getTenantId();
-      Handelse h = repository.senasteHandelse(a.referens(), kommun, "AVTALSSLUT_BESLUT");
-      String orsak = "Avtalsversionen upphörde och " + namn(kommun) + " fullföljer inte uppdraget (§4): " + h.beskrivning();
-      avslutaSjalv(execution, a, Avslutstyp.AVTALSVERSION_UPPHORT, orsak, ArendeProcess.MSG_AVSLUT_BEGART);
+      String text = orsak.apply(namn(kommun), repository.senasteHandelse(a.referens(), kommun, handelsetyp));
+      repository.uppdragAvslut(execution.getProcessInstanceId(), typ.name(), text);
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put(ArendeProcess.VAR_AVSLUTSTYP, typ.name());
+      vars.put(ArendeProcess.VAR_AVSLUTSORSAK, text);
+      meddelanden.skickaEnGang(a, kommun, a.hemkommun(), meddelande, vars, "avslut:" + a.referens() + ":" + kommun + ":" + typ);
     };
-  }
-
-  private void avslutaSjalv(DelegateExecution execution, Arende a, Avslutstyp typ, String orsak, String meddelande) {
-    String kommun = execution.getTenantId();
-    repository.uppdragAvslut(execution.getProcessInstanceId(), typ.name(), orsak);
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ArendeProcess.VAR_AVSLUTSTYP, typ.name());
-    vars.put(ArendeProcess.VAR_AVSLUTSORSAK, orsak);
-    meddelanden.skickaEnGang(a, kommun, a.hemkommun(), meddelande, vars, "avslut:" + a.referens() + ":" + kommun + ":" + typ);
   }
 
   /** Home side: the receiving municipality ended the assignment; its message carried the reason. */
