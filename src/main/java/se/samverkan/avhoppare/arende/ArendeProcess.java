@@ -59,8 +59,6 @@ public final class ArendeProcess {
   public static final String END_AVTALSVERSION_UPPHORT = "EndEvent_AvtalsversionUpphort";
   public static final String END_FORCE_MAJEURE = "EndEvent_ForceMajeure";
 
-  public static final String VERKSTALLIGHET = "SubProcess_Verkstallighet";
-
   public static final String ERROR_EJ_I_MALGRUPP = "EJ_I_MALGRUPP";
 
   // routing variables: references and the facts gateways route on, nothing about the person

@@ -57,8 +57,8 @@ public class Avslut {
         // the home municipality's message carried its recorded reason, set on this instance by that same delivery
         case UppdragProcess.END_UPPDRAG_AVSLUTAT -> verkstallighet.uppdragAvslut(execution.getProcessInstanceId(),
             (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSTYP), (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSORSAK));
-        // the receiving municipality recorded its own reason before it told the home municipality
-        case UppdragProcess.END_AVSLUTAT_AV_MOTTAGANDE -> verkstallighet.uppdragAvslut(execution.getProcessInstanceId(), null, null);
+        // the receiving municipality recorded its ending (and reason) before it told the home municipality
+        case UppdragProcess.END_AVSLUTAT_AV_MOTTAGANDE -> { }
         default -> throw new IllegalStateException("no outcome for end event " + execution.getCurrentActivityId());
       }
     };

@@ -36,7 +36,7 @@ public class Genomforande {
   }
 
   private String namn(String kommun) {
-    return organisation.kommun(kommun).map(k -> k.namn()).orElse(kommun);
+    return organisation.namn(kommun);
   }
 
   @Bean

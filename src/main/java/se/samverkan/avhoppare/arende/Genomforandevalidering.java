@@ -139,7 +139,7 @@ public class Genomforandevalidering {
           f.avvisa("uppsagningDatum", "Fältet 'Datum för den skriftliga uppsägningen' kan inte ligga före uppdragets verkställighet.");
         }
         repository.uppsagning(referens).ifPresent(tidigare -> f.avvisa(ArendeProcess.VAR_HANDELSE, "Uppdraget är redan uppsagt av "
-            + organisation.kommun(tidigare.kommun()).map(k -> k.namn()).orElse(tidigare.kommun()) + " (skriftlig uppsägning "
+            + organisation.namn(tidigare.kommun()) + " (skriftlig uppsägning "
             + tidigare.datum() + ") och upphör " + tidigare.upphor().toLocalDate() + ". En ny uppsägning ändrar inget."));
         f.kontrollera();
         repository.handelse(referens, kommun, typ, datum, skal, av, beskrivning,
@@ -176,7 +176,7 @@ public class Genomforandevalidering {
     repository.handelse(referens, kommun, "AVTALSSLUT_BESLUT", idag(), beslut, null, motivering, null);
     if ("AVSLUTA".equals(beslut) && ArendeProcess.TASK_BESLUT_AVTALSSLUT.equals(task.getTaskDefinitionKey())) {
       repository.avslut(referens, Avslutstyp.AVTALSVERSION_UPPHORT.name(), "Avtalsversionen upphörde och "
-          + organisation.kommun(kommun).map(k -> k.namn()).orElse(kommun) + " fullföljer inte uppdraget (§4): " + motivering, kommun);
+          + organisation.namn(kommun) + " fullföljer inte uppdraget (§4): " + motivering, kommun);
     }
     task.removeVariable("avtalsslutMotivering");
   }

@@ -105,11 +105,10 @@ public class VerkstallighetRepository {
         arende, mottagandeKommun);
   }
 
-  public long handelse(String arende, String kommun, String typ, LocalDate datum, String kategori, String av, String beskrivning,
+  public void handelse(String arende, String kommun, String typ, LocalDate datum, String kategori, String av, String beskrivning,
       OffsetDateTime upphor) {
     jdbc.update("insert into handelse (arende, kommun, typ, datum, kategori, av, beskrivning, upphor, registrerad) "
         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", arende, kommun, typ, datum, kategori, av, beskrivning, upphor, nu());
-    return jdbc.queryForObject("select max(id) from handelse where arende = ? and kommun = ? and typ = ?", Long.class, arende, kommun, typ);
   }
 
   public List<Handelse> handelser(String arende, String typ) {

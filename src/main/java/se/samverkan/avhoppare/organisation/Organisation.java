@@ -67,6 +67,11 @@ public class Organisation {
     return ordning;
   }
 
+  /** The municipality's name as caseworkers read it (the id if unknown). */
+  public String namn(String kommunId) {
+    return kommun(kommunId).map(Kommun::namn).orElse(kommunId);
+  }
+
   public Optional<Kommun> kommun(String id) {
     return Optional.ofNullable(id).map(kommuner::get);
   }

@@ -20,7 +20,6 @@ public final class UppdragProcess {
   public static final String END_UPPDRAG_AVSLUTAT = "EndEvent_UppdragAvslutat";
   /** Ended by the receiving municipality itself (force majeure, or not completing when the agreement version ends). */
   public static final String END_AVSLUTAT_AV_MOTTAGANDE = "EndEvent_AvslutatAvMottagande";
-  public static final String GENOMFORANDE = "SubProcess_Genomforande";
 
   public static final String VAR_SVAR = "svar";
   public static final String VAR_FORFRAGAN = "forfraganSammanfattning";
