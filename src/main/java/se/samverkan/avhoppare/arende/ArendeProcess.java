@@ -33,6 +33,7 @@ public final class ArendeProcess {
   public static final String TASK_SAMRAD_MOTTAGANDE = "UserTask_SamradPolisMottagande";
   public static final String TASK_PAMINNELSE_HEM = "UserTask_PaminnelseSamradHem";
   public static final String TASK_PAMINNELSE_MOTTAGANDE = "UserTask_PaminnelseSamradMottagande";
+  public static final String TASK_POLISSKYDD = "UserTask_Polisskydd";
   public static final String TASK_SAMRAD_AVRADER = "UserTask_SamradAvrader";
   public static final String TASK_PAMINN_SVAR = "UserTask_PaminnSvar";
   public static final String TASK_FORFRAGAN_AVBOJD = "UserTask_ForfraganAvbojd";

@@ -85,7 +85,7 @@ public class ArendeRepository {
 
   public void accepterad(String referens) {
     jdbc.update("update arende set accepterad = ?, status = ?, andrad = ? where referens = ?",
-        OffsetDateTime.now(), Status.FORFRAGAN_ACCEPTERAD.name(), OffsetDateTime.now(), referens);
+        VerkstallighetRepository.nu(), Status.FORFRAGAN_ACCEPTERAD.name(), OffsetDateTime.now(), referens);
   }
 
   public void samrad(String referens, String polisI, String kommun, LocalDate datum, String polisenhet, String kontaktperson,
@@ -125,10 +125,43 @@ public class ArendeRepository {
     return jdbc.queryForObject("select insatser from beslut_om_insatser where arende = ?", String.class, referens);
   }
 
-  /** Assignments agreed within an agreement version: what quota and balance count. */
+  /**
+   * Requests accepted within an agreement version: what quota and balance count. The fact is the
+   * receiving municipality's accepted request ({@code uppdrag.accepterad}), counted against the version
+   * recorded with it ({@code uppdrag.avtalsversion}: the version in force on the acceptance date). Rows
+   * are never deleted or re-pointed, so a later change of receiving municipality takes nothing away.
+   */
   public List<KvotOchBalans.Flytt> flyttar(String avtalsversion) {
-    return jdbc.query("select hemkommun, mottagande_kommun from arende where avtalsversion = ? and accepterad is not null",
-        (rs, i) -> new KvotOchBalans.Flytt(rs.getString(1), rs.getString(2)), avtalsversion);
+    return jdbc.query("select arende, hemkommun, mottagande_kommun from uppdrag where avtalsversion = ? and accepterad is not null "
+            + "order by accepterad",
+        (rs, i) -> new KvotOchBalans.Flytt(rs.getString(1), rs.getString(2), rs.getString(3)), avtalsversion);
+  }
+
+  /** The receiving municipality accepted the request: the fact quota and balance count, with the version it counts against. */
+  public void uppdragAccepterat(String processInstans, OffsetDateTime tidpunkt, String avtalsversion) {
+    jdbc.update("update uppdrag set accepterad = ?, avtalsversion = ? where process_instans = ? and accepterad is null",
+        tidpunkt, avtalsversion, processInstans);
+  }
+
+  /** The case's current agreed assignment: the latest accepted request. */
+  public record AccepteradForfragan(String mottagandeKommun, OffsetDateTime accepterad, String avtalsversion) {}
+
+  public Optional<AccepteradForfragan> senastAccepterad(String referens) {
+    return jdbc.query("select mottagande_kommun, accepterad, avtalsversion from uppdrag where arende = ? and accepterad is not null "
+            + "order by accepterad desc", (rs, i) -> new AccepteradForfragan(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+            rs.getString(3)), referens).stream().findFirst();
+  }
+
+  /** High threat (seed 004): the police lead the protection, recorded before the request is sent. */
+  public void polisskydd(String referens, String polisenhet, String kontaktperson, LocalDate datum, String kommentar) {
+    jdbc.update("insert into polisskydd (arende, polisenhet, kontaktperson, datum, kommentar, registrerad) values (?, ?, ?, ?, ?, ?)",
+        referens, polisenhet, kontaktperson, datum, kommentar, VerkstallighetRepository.nu());
+  }
+
+  /** Whether either police authority's latest threat and risk assessment in the case is high ({@code HOG}). */
+  public boolean hogHotniva(String referens) {
+    return jdbc.queryForObject("select count(*) from samrad s where arende = ? and riskniva = 'HOG' and id = "
+        + "(select max(id) from samrad t where t.arende = s.arende and t.polis_i = s.polis_i)", Integer.class, referens) > 0;
   }
 
   // the receiving municipality's side

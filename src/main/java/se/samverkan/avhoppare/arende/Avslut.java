@@ -23,18 +23,19 @@ public class Avslut {
       ArendeProcess.END_AVTALSVERSION_UPPHORT, ArendeRepository.Status.AVTALSVERSION_UPPHORT,
       ArendeProcess.END_FORCE_MAJEURE, ArendeRepository.Status.FORCE_MAJEURE);
 
-  /** Ends of the running assignment: their reason is the one recorded for both municipalities. */
+  /** Ends of the agreed or requested assignment: their reason is the one recorded for both municipalities. */
   static final Set<String> VERKSTALLIGHET = Set.of(ArendeProcess.END_AVSLUTAT_ENLIGT_PLAN, ArendeProcess.END_UPPSAGT,
       ArendeProcess.END_AVBRUTET, ArendeProcess.END_AVTALSVERSION_UPPHORT, ArendeProcess.END_FORCE_MAJEURE);
 
   @Bean
-  ExecutionListener arendeAvslut(ArendeRepository repository, VerkstallighetRepository verkstallighet) {
+  ExecutionListener arendeAvslut(ArendeRepository repository, Uppdragsavslut avslut) {
     return execution -> {
       String end = execution.getCurrentActivityId();
       String referens = execution.getProcessBusinessKey();
       String orsak;
       if (VERKSTALLIGHET.contains(end)) {
-        orsak = verkstallighet.hamta(referens).avslutsorsak();
+        // the current assignment's recorded ending, before or during implementation
+        orsak = avslut.registrerat(execution, referens).orElseThrow().orsak();
       } else {
         Object v = execution.getVariable(ArendeProcess.VAR_AVSLUTSORSAK);
         orsak = v == null ? null : v.toString();

@@ -28,7 +28,11 @@ public class Genomforande {
   private final Meddelanden meddelanden;
   private final Organisation organisation;
 
-  public Genomforande(ArendeRepository arenden, VerkstallighetRepository repository, Meddelanden meddelanden, Organisation organisation) {
+  private final Uppdragsavslut avslut;
+
+  public Genomforande(ArendeRepository arenden, VerkstallighetRepository repository, Meddelanden meddelanden, Organisation organisation,
+      Uppdragsavslut avslut) {
+    this.avslut = avslut;
     this.arenden = arenden;
     this.repository = repository;
     this.meddelanden = meddelanden;
@@ -50,7 +54,9 @@ public class Genomforande {
       if (start.isBefore(nu)) {
         start = nu;
       }
-      Avtalsversion version = avtal.version(a.avtalsversion()).orElseThrow();
+      // the version the assignment counts against, recorded when the request was accepted (not the free-typed start date)
+      Avtalsversion version = avtal.version(arenden.senastAccepterad(referens).map(ArendeRepository.AccepteradForfragan::avtalsversion)
+          .orElse(a.avtalsversion())).orElseThrow();
       repository.starta(referens, a.mottagandeKommun(), nu.toOffsetDateTime(), b.periodSlut(), version.slut(), b.intervall(),
           ProcessInstallningar.plus(start, installningar.getForstaUppfoljning()));
       arenden.status(referens, ArendeRepository.Status.VERKSTALLIGHET, null);
@@ -98,7 +104,7 @@ public class Genomforande {
       String kommun = execution.getTenantId();
       boolean hem = kommun.equals(a.hemkommun());
       Handelse h = repository.senasteHandelse(a.referens(), kommun, typ);
-      meddelanden.skickaEnGang(a, kommun, hem ? repository.hamta(a.referens()).mottagandeKommun() : a.hemkommun(),
+      meddelanden.skickaEnGang(a, kommun, hem ? a.mottagandeKommun() : a.hemkommun(),
           hem ? franHem : franMottagande, Map.of(variabel, text.apply(a, h)), typ.toLowerCase() + ":" + h.id());
     };
   }
@@ -108,8 +114,7 @@ public class Genomforande {
     return meddelaAndraSidan("UPPSAGNING", ArendeProcess.MSG_UPPSAGNING_FRAN_HEM, ArendeProcess.MSG_UPPSAGNING_FRAN_MOTTAGANDE,
         "uppsagningSammanfattning", (a, h) -> namn(h.kommun()) + " har sagt upp uppdraget i ärende " + a.referens() + " enligt §12 ("
             + Genomforandevalidering.UPPSAGNINGSSKAL.get(h.kategori()) + (h.beskrivning() == null ? "" : ": " + h.beskrivning())
-            + "). Skriftlig uppsägning " + h.datum() + " av " + h.av() + ". Uppdraget upphör " + h.upphor().toLocalDate()
-            + "; stöd och uppföljning fortsätter till dess.");
+            + "). " + Handelseanmalan.uppsagningDatum(h) + " Stöd och uppföljning fortsätter till dess.");
   }
 
   @Bean
@@ -138,17 +143,17 @@ public class Genomforande {
   JavaDelegate avslutaUppdrag() {
     return execution -> {
       Arende a = arenden.hamta(execution.getProcessBusinessKey());
-      Verkstallighet v = repository.hamta(a.referens());
-      if (v.avslutstyp() == null) {
-        throw new IllegalStateException("case " + a.referens() + " reached the end of its assignment without a recorded reason");
-      }
-      execution.setVariable(ArendeProcess.VAR_AVSLUTSTYP, v.avslutstyp());
-      if (!v.mottagandeKommun().equals(v.avslutadAv())) {
+      Uppdragsavslut.Registrerat r = avslut.registrerat(execution, a.referens()).orElseThrow(() -> new IllegalStateException(
+          "case " + a.referens() + " reached the end of its assignment without a recorded reason"));
+      execution.setVariable(ArendeProcess.VAR_AVSLUTSTYP, r.typ());
+      execution.setVariable(ArendeProcess.VAR_AVSLUTSORSAK, r.orsak());
+      String mottagande = a.mottagandeKommun();
+      if (!mottagande.equals(r.avslutadAv())) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put(ArendeProcess.VAR_AVSLUTSTYP, v.avslutstyp());
-        vars.put(ArendeProcess.VAR_AVSLUTSORSAK, v.avslutsorsak());
-        meddelanden.skickaEnGang(a, a.hemkommun(), v.mottagandeKommun(), ArendeProcess.MSG_UPPDRAG_AVSLUTAT, vars,
-            "avslut:" + a.referens() + ":" + v.mottagandeKommun() + ":" + v.startad().toInstant());
+        vars.put(ArendeProcess.VAR_AVSLUTSTYP, r.typ());
+        vars.put(ArendeProcess.VAR_AVSLUTSORSAK, r.orsak());
+        meddelanden.skickaEnGang(a, a.hemkommun(), mottagande, ArendeProcess.MSG_UPPDRAG_AVSLUTAT, vars,
+            "avslut:" + a.referens() + ":" + mottagande + ":" + r.meddelandeNyckel());
       }
     };
   }
@@ -189,8 +194,8 @@ public class Genomforande {
   ExecutionListener avslutMottaget() {
     return execution -> {
       String referens = execution.getProcessBusinessKey();
-      repository.avslut(referens, (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSTYP),
-          (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSORSAK), repository.hamta(referens).mottagandeKommun());
+      avslut.registrera(execution, referens, (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSTYP),
+          (String) execution.getVariable(ArendeProcess.VAR_AVSLUTSORSAK), arenden.hamta(referens).mottagandeKommun());
     };
   }
 
@@ -200,9 +205,9 @@ public class Genomforande {
     return execution -> {
       String referens = execution.getProcessBusinessKey();
       Handelse h = repository.uppsagning(referens).orElseThrow();
-      repository.avslut(referens, Avslutstyp.UPPSAGT.name(), "Uppsagt enligt §12 av " + namn(h.kommun()) + " ("
-          + Genomforandevalidering.UPPSAGNINGSSKAL.get(h.kategori()) + "). Skriftlig uppsägning " + h.datum() + "; uppdraget upphörde "
-          + h.upphor().toLocalDate() + ".", execution.getTenantId());
+      avslut.registrera(execution, referens, Avslutstyp.UPPSAGT.name(), "Uppsagt enligt §12 av " + namn(h.kommun()) + " ("
+          + Genomforandevalidering.UPPSAGNINGSSKAL.get(h.kategori()) + "). Skriftlig uppsägning skickad " + h.datum() + " och mottagen "
+          + h.mottagen() + "; uppdraget upphörde vid utgången av " + Handelseanmalan.sistaDag(h) + ".", execution.getTenantId());
     };
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import se.samverkan.avhoppare.arende.VerkstallighetRepository.Handelse;
 import se.samverkan.avhoppare.organisation.Organisation;
 import se.samverkan.avhoppare.uppdrag.UppdragProcess;
 
@@ -27,7 +26,10 @@ public class Genomforandevalidering {
   private final VerkstallighetRepository repository;
   private final Organisation organisation;
 
-  public Genomforandevalidering(VerkstallighetRepository repository, Organisation organisation) {
+  private final Handelseanmalan handelseanmalan;
+
+  public Genomforandevalidering(VerkstallighetRepository repository, Organisation organisation, Handelseanmalan handelseanmalan) {
+    this.handelseanmalan = handelseanmalan;
     this.repository = repository;
     this.organisation = organisation;
   }
@@ -38,8 +40,8 @@ public class Genomforandevalidering {
     switch (task.getTaskDefinitionKey()) {
       case ArendeProcess.TASK_UPPFOLJNING -> uppfoljning(task, referens);
       case ArendeProcess.TASK_SLUTUPPFOLJNING -> slutuppfoljning(task, referens, kommun);
-      case ArendeProcess.TASK_HANDELSE -> handelse(task, referens, kommun, List.of("UPPSAGNING", "AVBRYTER", "BARN"));
-      case UppdragProcess.TASK_HANDELSE -> handelse(task, referens, kommun, List.of("UPPSAGNING", "BARN", "FORCE_MAJEURE"));
+      case ArendeProcess.TASK_HANDELSE -> handelseanmalan.kontrollera(task, referens, List.of("UPPSAGNING", "AVBRYTER", "BARN"));
+      case UppdragProcess.TASK_HANDELSE -> handelseanmalan.kontrollera(task, referens, List.of("UPPSAGNING", "BARN", "FORCE_MAJEURE"));
       case ArendeProcess.TASK_BARN, ArendeProcess.TASK_BARN_FRAN_MOTTAGANDE, UppdragProcess.TASK_BARN, UppdragProcess.TASK_BARN_FRAN_HEM -> {
         Formular f = new Formular(task);
         String hur = f.text("ansvarKlarlagt", "Hur ansvaret har klarlagts", 2000);
@@ -119,53 +121,6 @@ public class Genomforandevalidering {
     repository.avslut(referens, Avslutstyp.PLANERAT_SLUT.name(), "Avslutat enligt plan " + repository.hamta(referens).planeratSlut()
         + " efter slutuppföljning " + datum + ": " + UTFALL.get(utfall) + ".", kommun);
     task.removeVariables(List.of("uppfoljningsdatum", "utfall", "bedomning"));
-  }
-
-  private void handelse(DelegateTask task, String referens, String kommun, List<String> tillatna) {
-    Formular f = new Formular(task);
-    String typ = f.enAv(ArendeProcess.VAR_HANDELSE, "Händelse", tillatna);
-    if (typ == null) {
-      f.kontrollera();
-    }
-    switch (typ) {
-      case "UPPSAGNING" -> {
-        String skal = f.enAv("uppsagningsorsak", "Skäl för uppsägningen", List.copyOf(UPPSAGNINGSSKAL.keySet()));
-        LocalDate datum = ejFramtida(f, f.datum("uppsagningDatum", "Datum för den skriftliga uppsägningen"), "uppsagningDatum",
-            "Datum för den skriftliga uppsägningen");
-        String av = f.text("uppsagdAv", "Uppsagt av (befattning)", 200);
-        String beskrivning = "ANNAT_SARSKILT_SKAL".equals(skal) ? f.text("handelseBeskrivning", "Beskrivning", 2000)
-            : f.valfriText("handelseBeskrivning", "Beskrivning", 2000);
-        if (datum != null && datum.isBefore(repository.hamta(referens).startad().toLocalDate())) {
-          f.avvisa("uppsagningDatum", "Fältet 'Datum för den skriftliga uppsägningen' kan inte ligga före uppdragets verkställighet.");
-        }
-        repository.uppsagning(referens).ifPresent(tidigare -> f.avvisa(ArendeProcess.VAR_HANDELSE, "Uppdraget är redan uppsagt av "
-            + organisation.namn(tidigare.kommun()) + " (skriftlig uppsägning "
-            + tidigare.datum() + ") och upphör " + tidigare.upphor().toLocalDate() + ". En ny uppsägning ändrar inget."));
-        f.kontrollera();
-        repository.handelse(referens, kommun, typ, datum, skal, av, beskrivning,
-            datum.plusDays(7).atStartOfDay(ProcessInstallningar.ZONE).toOffsetDateTime());
-      }
-      case "AVBRYTER" -> {
-        LocalDate datum = ejFramtida(f, f.datum("avbrottDatum", "Datum då personen avslutade sin medverkan"), "avbrottDatum",
-            "Datum då personen avslutade sin medverkan");
-        String beskrivning = f.valfriText("handelseBeskrivning", "Beskrivning", 2000);
-        f.kontrollera();
-        repository.handelse(referens, kommun, typ, datum, null, null, beskrivning, null);
-        repository.avslut(referens, Avslutstyp.AVBRUTET.name(), "Personen avslutade sin medverkan " + datum + " (§4). Personen kan i "
-            + "stället ansöka om insatser enligt socialtjänstlagen.", kommun);
-      }
-      case "BARN" -> {
-        String beskrivning = f.valfriText("handelseBeskrivning", "Beskrivning", 2000);
-        f.kontrollera();
-        repository.handelse(referens, kommun, typ, idag(), null, null, beskrivning, null);
-      }
-      default -> {
-        String beskrivning = f.text("handelseBeskrivning", "Beskrivning", 2000);
-        f.kontrollera();
-        repository.handelse(referens, kommun, typ, idag(), null, null, beskrivning, null);
-      }
-    }
-    task.removeVariables(List.of("uppsagningsorsak", "uppsagningDatum", "uppsagdAv", "avbrottDatum", "handelseBeskrivning"));
   }
 
   private void avtalsslut(DelegateTask task, String referens, String kommun) {

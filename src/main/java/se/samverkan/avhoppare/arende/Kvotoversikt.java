@@ -3,33 +3,31 @@ package se.samverkan.avhoppare.arende;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import se.samverkan.avhoppare.avtal.AvtalRegister;
 import se.samverkan.avhoppare.avtal.KvotOchBalans;
-import se.samverkan.avhoppare.organisation.Kommun;
 import se.samverkan.avhoppare.organisation.Organisation;
 
 /**
  * Quota and balance figures for the caseworker choosing a receiving municipality (§2, §4), and the
  * check whether the chosen one goes past the quota ({@code ${sammanstallKvot}} and {@code ${kontrolleraKvot}}).
+ * The figures are those of the version a request accepted today would count against (see {@link Kvotrakning}).
  * (Not named like the variable {@code kvotoversikt}: a variable would shadow the bean in expressions.)
  */
 @Component("sammanstallKvot")
 public class Kvotoversikt implements JavaDelegate {
 
   private final ArendeRepository repository;
-  private final AvtalRegister avtal;
+  private final Kvotrakning rakning;
   private final Organisation organisation;
 
-  public Kvotoversikt(ArendeRepository repository, AvtalRegister avtal, Organisation organisation) {
+  public Kvotoversikt(ArendeRepository repository, Kvotrakning rakning, Organisation organisation) {
     this.repository = repository;
-    this.avtal = avtal;
+    this.rakning = rakning;
     this.organisation = organisation;
   }
 
-  /** Quota and balance of the case's own agreement version, read from the case record, never from variables. */
+  /** Quota and balance of the version the case would count against if accepted today, read from the case record. */
   KvotOchBalans kvot(Arende arende) {
-    return new KvotOchBalans(avtal.version(arende.avtalsversion()).orElseThrow(),
-        organisation.kommuner().stream().map(Kommun::id).toList(), repository.flyttar(arende.avtalsversion()));
+    return rakning.kvotOchBalans(rakning.versionVidAccept(arende, Genomforandevalidering.idag()).id());
   }
 
   @Override

@@ -35,9 +35,11 @@ public class Uppgiftsvalidering implements TaskListener {
   private final Organisation organisation;
   private final AvtalRegister avtal;
   private final Genomforandevalidering genomforande;
+  private final Polisskydd polisskydd;
 
   public Uppgiftsvalidering(ArendeRepository repository, Aktualisering aktualisering, Organisation organisation,
-      AvtalRegister avtal, Genomforandevalidering genomforande) {
+      AvtalRegister avtal, Genomforandevalidering genomforande, Polisskydd polisskydd) {
+    this.polisskydd = polisskydd;
     this.genomforande = genomforande;
     this.repository = repository;
     this.aktualisering = aktualisering;
@@ -105,6 +107,7 @@ public class Uppgiftsvalidering implements TaskListener {
         task.removeVariable("svarMotivering");
       }
       case UppdragProcess.TASK_GENOMFORANDEPLAN -> genomforandeplan(task, referens);
+      case ArendeProcess.TASK_POLISSKYDD -> polisskydd.kontrollera(task, referens);
       default -> {
         if (!genomforande.kontrollera(task, referens)) {
           throw new IllegalStateException("no server-side check for task " + task.getTaskDefinitionKey());

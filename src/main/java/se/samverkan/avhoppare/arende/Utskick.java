@@ -56,8 +56,14 @@ public class Utskick {
   }
 
   @Bean
-  JavaDelegate meddelaAccepterad(ArendeRepository repository, Meddelanden meddelanden) {
-    return execution -> svara(repository, meddelanden, execution, ArendeProcess.MSG_ACCEPTERAD);
+  JavaDelegate meddelaAccepterad(ArendeRepository repository, Meddelanden meddelanden, Kvotrakning kvotrakning) {
+    return execution -> {
+      // the fact quota and balance count: accepted now, against the version in force today (Europe/Stockholm)
+      Arende a = repository.hamta(execution.getProcessBusinessKey());
+      var nu = VerkstallighetRepository.nu();
+      repository.uppdragAccepterat(execution.getProcessInstanceId(), nu, kvotrakning.versionVidAccept(a, nu.toLocalDate()).id());
+      svara(repository, meddelanden, execution, ArendeProcess.MSG_ACCEPTERAD);
+    };
   }
 
   @Bean

@@ -28,16 +28,16 @@ public class VerkstallighetRepository {
   }
 
   /** The running assignment as the home municipality records it. */
-  public record Verkstallighet(String arende, String mottagandeKommun, OffsetDateTime startad, LocalDate planeratSlut,
+  public record Verkstallighet(long id, String arende, String mottagandeKommun, OffsetDateTime startad, LocalDate planeratSlut,
       LocalDate avtalsversionSlut, String intervall, int omgang, OffsetDateTime nastaUppfoljning, String avslutstyp,
       String avslutsorsak, String avslutadAv) {}
 
   /** The assignment description's period and cadence, as the home municipality wrote it. */
   public record Beskrivning(LocalDate periodStart, LocalDate periodSlut, String intervall) {}
 
-  /** Something either municipality reported during implementation. */
+  /** Something either municipality reported from the request onwards; {@code mottagen} is a §12 notice's date of receipt. */
   public record Handelse(long id, String arende, String kommun, String typ, LocalDate datum, String kategori, String av,
-      String beskrivning, OffsetDateTime upphor, OffsetDateTime registrerad) {}
+      String beskrivning, OffsetDateTime upphor, OffsetDateTime registrerad, LocalDate mottagen) {}
 
   public Beskrivning beskrivning(String arende) {
     return jdbc.queryForObject("select period_start, period_slut, uppfoljningsintervall from uppdragsbeskrivning where arende = ?",
@@ -46,18 +46,33 @@ public class VerkstallighetRepository {
 
   public void starta(String arende, String mottagandeKommun, OffsetDateTime startad, LocalDate planeratSlut,
       LocalDate avtalsversionSlut, String intervall, ZonedDateTime forstaUppfoljning) {
-    jdbc.update("delete from verkstallighet where arende = ?", arende);
+    // every assignment that reached implementation keeps its row: a second one in the same case adds one
     jdbc.update("insert into verkstallighet (arende, mottagande_kommun, startad, planerat_slut, avtalsversion_slut, intervall, omgang, "
         + "nasta_uppfoljning) values (?, ?, ?, ?, ?, ?, 0, ?)", arende, mottagandeKommun, startad, planeratSlut, avtalsversionSlut,
         intervall, forstaUppfoljning.toOffsetDateTime());
   }
 
   public Optional<Verkstallighet> hitta(String arende) {
-    return jdbc.query("select * from verkstallighet where arende = ?", (rs, i) -> new Verkstallighet(rs.getString("arende"),
+    return historik(arende).stream().reduce((a, b) -> b);
+  }
+
+  /** Every assignment of the case that reached implementation, oldest first; the last is the current one. */
+  public List<Verkstallighet> historik(String arende) {
+    return jdbc.query("select * from verkstallighet where arende = ? order by id", (rs, i) -> new Verkstallighet(rs.getLong("id"),
+        rs.getString("arende"),
         rs.getString("mottagande_kommun"), rs.getObject("startad", OffsetDateTime.class), rs.getObject("planerat_slut", LocalDate.class),
         rs.getObject("avtalsversion_slut", LocalDate.class), rs.getString("intervall"), rs.getInt("omgang"),
         rs.getObject("nasta_uppfoljning", OffsetDateTime.class), rs.getString("avslutstyp"), rs.getString("avslutsorsak"),
-        rs.getString("avslutad_av")), arende).stream().findFirst();
+        rs.getString("avslutad_av")), arende);
+  }
+
+  /**
+   * The implementation of the case's current assignment (the latest accepted request), if it has begun;
+   * empty before, and empty when only an earlier assignment of the case reached implementation.
+   */
+  public Optional<Verkstallighet> aktuell(String arende) {
+    OffsetDateTime accepterad = jdbc.queryForObject("select max(accepterad) from uppdrag where arende = ?", OffsetDateTime.class, arende);
+    return hitta(arende).filter(v -> accepterad == null || !v.startad().isBefore(accepterad));
   }
 
   public Verkstallighet hamta(String arende) {
@@ -68,9 +83,9 @@ public class VerkstallighetRepository {
   public int nyOmgang(String arende) {
     Verkstallighet v = hamta(arende);
     int omgang = v.omgang() + 1;
-    jdbc.update("update verkstallighet set omgang = ? where arende = ?", omgang, arende);
-    jdbc.update("insert into uppfoljning (arende, omgang, planerad, slutuppfoljning) values (?, ?, ?, false)", arende, omgang,
-        v.nastaUppfoljning());
+    jdbc.update("update verkstallighet set omgang = ? where id = ?", omgang, v.id());
+    jdbc.update("insert into uppfoljning (arende, verkstallighet_id, omgang, planerad, slutuppfoljning) values (?, ?, ?, ?, false)", arende,
+        v.id(), omgang, v.nastaUppfoljning());
     return omgang;
   }
 
@@ -80,16 +95,17 @@ public class VerkstallighetRepository {
     Verkstallighet v = hamta(arende);
     String intervall = nyttIntervall == null ? v.intervall() : nyttIntervall;
     jdbc.update("update uppfoljning set genomford = ?, bedomning = ?, registerslagning_begard = ?, registerslagning_svar = ?, "
-        + "registerslagning_kommentar = ?, intervall_efter = ?, registrerad = ? where arende = ? and omgang = ?", genomford, bedomning,
-        registerslagning, registerslagningSvar, registerslagningKommentar, intervall, nu(), arende, omgang);
+        + "registerslagning_kommentar = ?, intervall_efter = ?, registrerad = ? where verkstallighet_id = ? and omgang = ?", genomford, bedomning,
+        registerslagning, registerslagningSvar, registerslagningKommentar, intervall, nu(), v.id(), omgang);
     ZonedDateTime nasta = ProcessInstallningar.plus(v.nastaUppfoljning().atZoneSameInstant(ProcessInstallningar.ZONE), intervall);
-    jdbc.update("update verkstallighet set intervall = ?, nasta_uppfoljning = ? where arende = ?", intervall, nasta.toOffsetDateTime(),
-        arende);
+    jdbc.update("update verkstallighet set intervall = ?, nasta_uppfoljning = ? where id = ?", intervall, nasta.toOffsetDateTime(),
+        v.id());
   }
 
   public void slutuppfoljning(String arende, LocalDate genomford, String utfall, String bedomning) {
-    jdbc.update("insert into uppfoljning (arende, omgang, planerad, slutuppfoljning, genomford, utfall, bedomning, registrerad) "
-        + "values (?, ?, ?, true, ?, ?, ?, ?)", arende, hamta(arende).omgang() + 1, nu(), genomford, utfall, bedomning, nu());
+    Verkstallighet v = hamta(arende);
+    jdbc.update("insert into uppfoljning (arende, verkstallighet_id, omgang, planerad, slutuppfoljning, genomford, utfall, bedomning, "
+        + "registrerad) values (?, ?, ?, ?, true, ?, ?, ?, ?)", arende, v.id(), v.omgang() + 1, nu(), genomford, utfall, bedomning, nu());
   }
 
   public void rapport(String arende, String mottagandeKommun, int omgang, String deltar, String rapport) {
@@ -107,15 +123,20 @@ public class VerkstallighetRepository {
 
   public void handelse(String arende, String kommun, String typ, LocalDate datum, String kategori, String av, String beskrivning,
       OffsetDateTime upphor) {
-    jdbc.update("insert into handelse (arende, kommun, typ, datum, kategori, av, beskrivning, upphor, registrerad) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", arende, kommun, typ, datum, kategori, av, beskrivning, upphor, nu());
+    handelse(arende, kommun, typ, datum, kategori, av, beskrivning, upphor, null);
+  }
+
+  public void handelse(String arende, String kommun, String typ, LocalDate datum, String kategori, String av, String beskrivning,
+      OffsetDateTime upphor, LocalDate mottagen) {
+    jdbc.update("insert into handelse (arende, kommun, typ, datum, kategori, av, beskrivning, upphor, registrerad, mottagen) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arende, kommun, typ, datum, kategori, av, beskrivning, upphor, nu(), mottagen);
   }
 
   public List<Handelse> handelser(String arende, String typ) {
     return jdbc.query("select * from handelse where arende = ? and typ = ? order by id", (rs, i) -> new Handelse(rs.getLong("id"),
         rs.getString("arende"), rs.getString("kommun"), rs.getString("typ"), rs.getObject("datum", LocalDate.class),
         rs.getString("kategori"), rs.getString("av"), rs.getString("beskrivning"), rs.getObject("upphor", OffsetDateTime.class),
-        rs.getObject("registrerad", OffsetDateTime.class)),
+        rs.getObject("registrerad", OffsetDateTime.class), rs.getObject("mottagen", LocalDate.class)),
         arende, typ);
   }
 
@@ -124,16 +145,22 @@ public class VerkstallighetRepository {
         .orElseThrow(() -> new IllegalStateException("no " + typ + " from " + kommun + " in case " + arende));
   }
 
-  /** The §12 notice of the current assignment, from either municipality: there is at most one. */
+  /**
+   * The §12 notice of the current assignment (the latest accepted request), from either municipality:
+   * there is at most one. Empty before any request was accepted.
+   */
   public Optional<Handelse> uppsagning(String arende) {
-    OffsetDateTime startad = hamta(arende).startad();
-    return handelser(arende, "UPPSAGNING").stream().filter(h -> !h.registrerad().isBefore(startad)).findFirst();
+    OffsetDateTime accepterad = jdbc.queryForObject("select max(accepterad) from uppdrag where arende = ?", OffsetDateTime.class, arende);
+    if (accepterad == null) {
+      return Optional.empty();
+    }
+    return handelser(arende, "UPPSAGNING").stream().filter(h -> !h.registrerad().isBefore(accepterad)).findFirst();
   }
 
   /** The home municipality's record of how the assignment ended; the first recorded ending stands. */
   public void avslut(String arende, String typ, String orsak, String avslutadAv) {
-    jdbc.update("update verkstallighet set avslutstyp = ?, avslutsorsak = ?, avslutad_av = ?, avslutad = ? where arende = ? "
-        + "and avslutstyp is null", typ, orsak, avslutadAv, nu(), arende);
+    jdbc.update("update verkstallighet set avslutstyp = ?, avslutsorsak = ?, avslutad_av = ?, avslutad = ? where id = ? "
+        + "and avslutstyp is null", typ, orsak, avslutadAv, nu(), hamta(arende).id());
   }
 
   /** The receiving municipality's record of how its assignment ended. */
@@ -144,8 +171,8 @@ public class VerkstallighetRepository {
 
   /** The follow-up round waiting for its record (rounds are recorded in order). */
   public int oppenOmgang(String arende) {
-    Integer omgang = jdbc.queryForObject("select min(omgang) from uppfoljning where arende = ? and genomford is null and not slutuppfoljning",
-        Integer.class, arende);
+    Integer omgang = jdbc.queryForObject("select min(omgang) from uppfoljning where verkstallighet_id = ? and genomford is null "
+        + "and not slutuppfoljning", Integer.class, hamta(arende).id());
     if (omgang == null) {
       throw new IllegalStateException("case " + arende + " has no follow-up waiting");
     }
