@@ -20,7 +20,7 @@ final class ArendeFixture {
   void rensa(org.springframework.jdbc.core.JdbcTemplate jdbc) {
     var running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKeyIn(ArendeProcess.KEY, "uppdrag").list();
     engine.getRuntimeService().deleteProcessInstances(running.stream().map(p -> p.getId()).toList(), "test cleanup", true, true);
-    for (String table : new String[] {"handelse", "uppfoljningsrapport", "uppfoljning", "verkstallighet", "plan_post", "utlamnande",
+    for (String table : new String[] {"polisskydd", "handelse", "uppfoljningsrapport", "uppfoljning", "verkstallighet", "plan_post", "utlamnande",
         "samrad", "uppdragsbeskrivning", "beslut_om_insatser", "uppdrag", "arende"}) {
       jdbc.update("delete from " + table);
     }
@@ -85,8 +85,23 @@ final class ArendeFixture {
 
   /** A Stockholm case whose assignment in the receiving municipality is agreed and planned: implementation has begun. */
   ProcessInstance tillVerkstallighet(String mottagare, String periodStart, String periodSlut, String intervall) {
-    ProcessInstance pi = starta("stockholm", aktualisering());
-    gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "Folkbokförd i Stockholm");
+    return tillVerkstallighet(starta("stockholm", aktualisering()), mottagare, periodStart, periodSlut, intervall);
+  }
+
+  ProcessInstance tillVerkstallighet(ProcessInstance pi, String mottagare, String periodStart, String periodSlut, String intervall) {
+    tillForfragan(pi, mottagare);
+    ProcessInstance uppdrag = uppdrag(referens(pi));
+    gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR");
+    tillBeslut(pi, periodStart, periodSlut, intervall);
+    gor(uppdrag.getId(), "UserTask_Genomforandeplan", "planposter", PLAN);
+    return pi;
+  }
+
+  /** From the intake (or the choice after a force majeure) to the request sent to {@code mottagare}. */
+  ProcessInstance tillForfragan(ProcessInstance pi, String mottagare) {
+    if (task(pi.getId(), ArendeProcess.TASK_TILLHORIGHET) != null) {
+      gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "Folkbokförd i Stockholm");
+    }
     gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", mottagare);
     if (task(pi.getId(), ArendeProcess.TASK_KVOTUNDANTAG) != null) {
       // a database that keeps earlier runs' cases (the local PostgreSQL) may be past the quota
@@ -94,8 +109,12 @@ final class ArendeFixture {
     }
     gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
     gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
-    ProcessInstance uppdrag = uppdrag(referens(pi));
-    gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR");
+    polisskydd(pi);
+    return pi;
+  }
+
+  /** Accepted: the home municipality writes the assignment description and decides on services. */
+  void tillBeslut(ProcessInstance pi, String periodStart, String periodSlut, String intervall) {
     gor(pi.getId(), ArendeProcess.TASK_UPPDRAGSBESKRIVNING, "mal", "Etablering och stöd att lämna kriminaliteten",
         "efterfragadeInsatser", "[\"KONTAKTPERSON\",\"KRIMINALITET_SOM_LIVSSTIL\"]", "periodStart", periodStart,
         "periodSlut", periodSlut, "uppfoljningsintervall", intervall, "kontaktHemkommun", "Handläggare A",
@@ -103,9 +122,15 @@ final class ArendeFixture {
     gor(pi.getId(), ArendeProcess.TASK_BESLUT, "beslutsdatum", "2026-04-20",
         "beslutadeInsatser", "[\"KONTAKTPERSON\",\"KRIMINALITET_SOM_LIVSSTIL\"]", "beslutsfattare", "Enhetschef X",
         "samradMedMottagandeKommun", true);
-    gor(uppdrag.getId(), "UserTask_Genomforandeplan", "planposter", PLAN);
-    return pi;
   }
+
+  /** High threat (the consultations above say HOG): the police protection step comes before the request. */
+  void polisskydd(ProcessInstance pi) {
+    gor(pi.getId(), ArendeProcess.TASK_POLISSKYDD, POLISSKYDD);
+  }
+
+  static final Object[] POLISSKYDD = {"polisskyddEnhet", "Bops, Polisregion Stockholm", "polisskyddKontakt", "Personsäkerhetssamordnare",
+      "polisskyddDatum", "2026-03-11", "polisskyddSamordnat", true};
 
   ProcessInstance uppdrag(String referens) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("uppdrag").processInstanceBusinessKey(referens)

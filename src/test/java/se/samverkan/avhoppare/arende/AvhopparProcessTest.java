@@ -65,6 +65,7 @@ class AvhopparProcessTest {
     fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", mottagare);
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
+    fx.polisskydd(pi);
     return pi;
   }
 
@@ -86,7 +87,13 @@ class AvhopparProcessTest {
     assertThat(fx.task(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM).getDueDate()).isAfter(new Date());
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
+    // both police assess the threat as high: the police protection is recorded before anything is sent
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_POLISSKYDD);
+    assertThat(fx.uppdrag(ref)).as("no request before the police protection step").isNull();
+    fx.polisskydd(pi);
     assertThat(pi).isWaitingAt("EventGateway_Svar");
+    assertThat(jdbc.queryForMap("select polisenhet, datum from polisskydd where arende = ?", ref))
+        .containsEntry("POLISENHET", "Bops, Polisregion Stockholm");
 
     ProcessInstance uppdrag = fx.uppdrag(ref);
     assertThat(uppdrag.getTenantId()).isEqualTo("malmo");
@@ -160,6 +167,7 @@ class AvhopparProcessTest {
     var mottagande = new java.util.ArrayList<>(java.util.List.of(samrad("STODJER")));
     mottagande.addAll(java.util.List.of("mottagandeKommun", "goteborg", "arendeReferens", "AVH-FEL-0001"));
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, mottagande.toArray());
+    fx.polisskydd(pi);
     String ref = fx.referens(pi);
     assertThat(fx.uppdrag(ref).getTenantId()).as("the request goes to the chosen and consulted municipality").isEqualTo("malmo");
     assertThat(jdbc.queryForObject("select kommun from samrad where arende = ? and polis_i = 'MOTTAGANDE_KOMMUN'", String.class, ref))
@@ -247,6 +255,9 @@ class AvhopparProcessTest {
       jdbc.update("insert into arende (referens, hemkommun, part, avtalsversion, startdatum, mottagande_kommun, accepterad, status, skapad, andrad) "
           + "values (?, 'goteborg', 'goteborg-centrum', 'avtal-2026', DATE '2026-02-01', ?, CURRENT_TIMESTAMP, 'UPPDRAG_OVERENSKOMMET', "
           + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", "AVH-TIDIGARE-" + i, mottagare);
+      // what quota and balance count: the receiving municipality's accepted request, in the version in force that day
+      jdbc.update("insert into uppdrag (arende, mottagande_kommun, hemkommun, svar, status, skapad, accepterad, avtalsversion) "
+          + "values (?, ?, 'goteborg', 'ACCEPTERAR', 'ACCEPTERAT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'avtal-2026')", "AVH-TIDIGARE-" + i, mottagare);
     }
   }
 
@@ -334,6 +345,7 @@ class AvhopparProcessTest {
     fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", "goteborg");
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
+    fx.polisskydd(pi);
     ProcessInstance goteborg = fx.uppdrag(ref);
     assertThat(goteborg.getTenantId()).isEqualTo("goteborg");
     fx.gor(goteborg.getId(), "UserTask_BesvaraForfragan", "svar", "AVBOJER", "svarMotivering", "Inte heller");
@@ -406,11 +418,53 @@ class AvhopparProcessTest {
     String ref = fx.referens(pi);
     fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", "malmo");
     fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, samrad("STODJER"));
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
     jdbc.update("update arende set samtycke = false where referens = ?", ref);
-    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER")))
+    assertThatThrownBy(() -> fx.polisskydd(pi))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("samtycke till informationsutbyte saknas (§7)");
-    assertThat(pi).isWaitingAt(ArendeProcess.TASK_SAMRAD_MOTTAGANDE);
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_POLISSKYDD);
     assertThat(fx.uppdrag(ref)).isNull();
     assertThat(jdbc.queryForObject("select count(*) from utlamnande where arende = ?", Integer.class, ref)).isZero();
+  }
+
+  @Test
+  void highThreatNeedsTheRecordedPoliceProtectionBeforeTheRequestAndTheTaskKeepsWhatWasEntered() {
+    ProcessInstance pi = tillValAvKommun();
+    String ref = fx.referens(pi);
+    fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", "malmo");
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, with(java.util.Map.of(), samrad("STODJER")).entrySet().stream()
+        .map(e -> e.getKey().equals("riskniva") ? java.util.Map.entry("riskniva", (Object) "MEDEL") : e)
+        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
+    assertThat(pi).as("the receiving municipality's police assess high").isWaitingAt(ArendeProcess.TASK_POLISSKYDD);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(fx.task(pi.getId(), ArendeProcess.TASK_POLISSKYDD).getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("stockholm-handlaggare");
+    String morgon = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).plusDays(1).toString();
+    String taskId = fx.task(pi.getId(), ArendeProcess.TASK_POLISSKYDD).getId();
+    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_POLISSKYDD, "polisskyddEnhet", "Bops", "polisskyddDatum", morgon))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'Kontaktperson hos polisen' måste anges")
+        .hasMessageContaining("'Datum för samordningen med polisen' kan inte ligga i framtiden")
+        .hasMessageContaining("'Polisen leder skyddet och det är samordnat med socialtjänsten' måste kryssas i");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
+    assertThat(jdbc.queryForObject("select count(*) from polisskydd where arende = ?", Integer.class, ref)).isZero();
+    assertThat(fx.uppdrag(ref)).isNull();
+    fx.polisskydd(pi);
+    assertThat(pi).hasPassed(ArendeProcess.TASK_POLISSKYDD).isWaitingAt("EventGateway_Svar");
+    assertThat(jdbc.queryForMap("select kontaktperson, datum from polisskydd where arende = ?", ref))
+        .containsEntry("KONTAKTPERSON", "Personsäkerhetssamordnare").containsEntry("DATUM", java.sql.Date.valueOf("2026-03-11"));
+  }
+
+  @Test
+  void withoutHighThreatTheRequestGoesStraightAfterTheConsultations() {
+    ProcessInstance pi = tillValAvKommun();
+    fx.gor(pi.getId(), ArendeProcess.TASK_VALJ_KOMMUN, "mottagandeKommun", "goteborg");
+    Object[] medel = with(java.util.Map.of(), samrad("STODJER")).entrySet().stream()
+        .map(e -> e.getKey().equals("riskniva") ? java.util.Map.entry("riskniva", (Object) "LAG") : e)
+        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, medel);
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, medel);
+    assertThat(pi).hasNotPassed(ArendeProcess.TASK_POLISSKYDD).isWaitingAt("EventGateway_Svar");
+    assertThat(fx.uppdrag(fx.referens(pi)).getTenantId()).isEqualTo("goteborg");
   }
 }

@@ -41,6 +41,7 @@ class VerkstallighetProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Meddelanden meddelanden;
   @Autowired ArendeRepository arenden;
+  @Autowired Kvotrakning kvotrakning;
   ArendeFixture fx;
   ProcessInstance pi;
   ProcessInstance uppdrag;
@@ -194,7 +195,7 @@ class VerkstallighetProcessTest {
     assertThat(uppgifter(pi, ArendeProcess.TASK_UPPFOLJNING)).isNotEmpty();
     tid(ZonedDateTime.of(2027, 5, 31, 0, 0, 0, 0, ZONE));
     assertThat(pi).isWaitingAt(ArendeProcess.TASK_SLUTUPPFOLJNING);
-    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).as("the standing task ended with the implementation").isEmpty();
+    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).as("events can be reported until the final follow-up is recorded").hasSize(1);
     assertThat(uppdrag).as("the receiving municipality works on until the final follow-up").isWaitingAt(UppdragProcess.TASK_HANDELSE);
 
     fx.gor(pi.getId(), ArendeProcess.TASK_SLUTUPPFOLJNING, "uppfoljningsdatum", "2027-05-31", "utfall", "MALEN_UPPNADDA",
@@ -207,16 +208,24 @@ class VerkstallighetProcessTest {
   }
 
   @Test
-  void aNoticeEnteredADayLateEndsBothExactlySevenDaysAfterTheWrittenNotice() {
+  void aNoticeEnteredLateEndsBothAtTheEndOfTheSameWeekdayOneWeekAfterItWasReceived() {
     starta("2027-05-31", "P1M");
     ZonedDateTime inmatad = ZonedDateTime.of(2026, 6, 11, 10, 0, 0, 0, ZONE);
     klocka(inmatad);
     assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak",
-        "ANNAT_SARSKILT_SKAL", "uppsagningDatum", "2026-06-12", "uppsagdAv", "Enhetschef"))
-        .hasMessageContaining("'Datum för den skriftliga uppsägningen' kan inte ligga i framtiden")
+        "ANNAT_SARSKILT_SKAL", "uppsagningDatum", "2026-06-12", "uppsagningMottagen", "2026-06-08", "uppsagdAv", "Enhetschef"))
+        .hasMessageContaining("'Datum då uppsägningen skickades' kan inte ligga i framtiden")
         .hasMessageContaining("'Beskrivning' måste anges");
+    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak",
+        "POLISEN_OLAMPLIGT", "uppsagningDatum", "2026-06-09", "uppsagningMottagen", "2026-06-08", "uppsagdAv", "Enhetschef"))
+        .hasMessageContaining("'Datum då den andra kommunen tog emot uppsägningen' kan inte ligga före den dag den skickades");
+    // sent Tuesday 9 June, received Wednesday 10 June: ends when Wednesday 17 June is over
     fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak", "POLISEN_OLAMPLIGT",
-        "uppsagningDatum", "2026-06-10", "uppsagdAv", "Enhetschef socialtjänsten");
+        "uppsagningDatum", "2026-06-09", "uppsagningMottagen", "2026-06-10", "uppsagdAv", "Enhetschef socialtjänsten");
+    assertThat(jdbc.queryForMap("select datum, mottagen from handelse where arende = ? and typ = 'UPPSAGNING'", ref))
+        .containsEntry("DATUM", java.sql.Date.valueOf("2026-06-09")).containsEntry("MOTTAGEN", java.sql.Date.valueOf("2026-06-10"));
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "uppsagningSammanfattning").toString())
+        .as("the notifying side is shown the end date too").contains("utgången av 2026-06-17");
 
     // the other municipality sees it at once, as an urgent task
     Task kand = uppgifter(uppdrag, UppdragProcess.TASK_UPPSAGNING_MOTTAGEN).get(0);
@@ -224,13 +233,13 @@ class VerkstallighetProcessTest {
     assertThat(kand.getPriority()).isEqualTo(100);
     assertThat(kand.getDueDate()).isBefore(Date.from(inmatad.plusDays(1).toLocalDate().atStartOfDay(ZONE).toInstant()));
     assertThat(engine.getRuntimeService().getVariable(uppdrag.getId(), "uppsagningSammanfattning").toString())
-        .contains("Stockholm har sagt upp", "polisen bedömer", "2026-06-10", "upphör 2026-06-17");
+        .contains("Stockholm har sagt upp", "polisen bedömer", "skickad 2026-06-09", "mottagen 2026-06-10", "utgången av 2026-06-17");
     fx.gor(uppdrag.getId(), UppdragProcess.TASK_UPPSAGNING_MOTTAGEN, "uppsagningKand", true);
 
     // a second notice, from either side, changes nothing
     assertThatThrownBy(() -> fx.gor(uppdrag.getId(), UppdragProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak",
-        "KAN_INTE_MEDVERKA", "uppsagningDatum", "2026-06-11", "uppsagdAv", "Chef"))
-        .hasMessageContaining("redan uppsagt av Stockholm").hasMessageContaining("upphör 2026-06-17");
+        "KAN_INTE_MEDVERKA", "uppsagningDatum", "2026-06-11", "uppsagningMottagen", "2026-06-11", "uppsagdAv", "Chef"))
+        .hasMessageContaining("redan uppsagt av Stockholm").hasMessageContaining("utgången av 2026-06-17");
     assertThat(meddelanden.skickaEnGang(arenden.hamta(ref), "stockholm", "malmo", ArendeProcess.MSG_UPPSAGNING_FRAN_HEM,
         Map.of("uppsagningSammanfattning", "igen"), "uppsagning:" + jdbc.queryForObject("select id from handelse where arende = ? "
             + "and typ = 'UPPSAGNING'", Long.class, ref))).isFalse();
@@ -241,16 +250,16 @@ class VerkstallighetProcessTest {
     assertThat(uppgifter(uppdrag, UppdragProcess.TASK_HANDELSE)).hasSize(1);
     Job slut = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("CatchEvent_UppsagningstidHem")
         .singleResult();
-    assertThat(slut.getDuedate()).isEqualTo(Date.from(ZonedDateTime.of(2026, 6, 17, 0, 0, 0, 0, ZONE).toInstant()));
+    assertThat(slut.getDuedate()).isEqualTo(Date.from(ZonedDateTime.of(2026, 6, 18, 0, 0, 0, 0, ZONE).toInstant()));
 
-    tid(ZonedDateTime.of(2026, 6, 16, 23, 59, 59, 0, ZONE));
-    assertThat(pi).as("day 6 after the written notice: still running").isNotEnded();
+    tid(ZonedDateTime.of(2026, 6, 17, 23, 59, 59, 0, ZONE));
+    assertThat(pi).as("the last day of the notice week: still running").isNotEnded();
     assertThat(uppdrag).isNotEnded();
-    tid(ZonedDateTime.of(2026, 6, 17, 0, 0, 0, 0, ZONE));
+    tid(ZonedDateTime.of(2026, 6, 18, 0, 0, 0, 0, ZONE));
     assertThat(pi).hasPassed("EndEvent_UppsagtHem", ArendeProcess.END_UPPSAGT);
     badaAvslutade("UPPSAGT", "UPPSAGT");
     assertThat(jdbc.queryForObject("select avslutsorsak from verkstallighet where arende = ?", String.class, ref))
-        .contains("Stockholm", "2026-06-10", "upphörde 2026-06-17");
+        .contains("Stockholm", "skickad 2026-06-09", "mottagen 2026-06-10", "upphörde vid utgången av 2026-06-17");
   }
 
   @Test
@@ -258,16 +267,17 @@ class VerkstallighetProcessTest {
     starta("2027-05-31", "P1M");
     klocka(T0.plusDays(3));
     fx.gor(uppdrag.getId(), UppdragProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak", "KAN_INTE_MEDVERKA",
-        "uppsagningDatum", "2026-06-04", "uppsagdAv", "Sektionschef");
+        "uppsagningDatum", "2026-06-04", "uppsagningMottagen", "2026-06-04", "uppsagdAv", "Sektionschef");
     Task kand = uppgifter(pi, ArendeProcess.TASK_UPPSAGNING_MOTTAGEN).get(0);
     assertThat(grupper(kand)).containsExactly("stockholm-handlaggare");
     fx.gor(pi.getId(), ArendeProcess.TASK_UPPSAGNING_MOTTAGEN, "uppsagningKand", true);
     assertThat(pi).hasPassed("EndEvent_UppsagningKandHem");
     assertThat(uppgifter(uppdrag, UppdragProcess.TASK_HANDELSE)).as("the receiving side's standing task is back").hasSize(1);
 
-    tid(ZonedDateTime.of(2026, 6, 10, 23, 59, 0, 0, ZONE));
+    // received Thursday 4 June: ends when Thursday 11 June is over
+    tid(ZonedDateTime.of(2026, 6, 11, 23, 59, 0, 0, ZONE));
     assertThat(pi).isNotEnded();
-    tid(ZonedDateTime.of(2026, 6, 11, 0, 0, 0, 0, ZONE));
+    tid(ZonedDateTime.of(2026, 6, 12, 0, 0, 0, 0, ZONE));
     assertThat(pi).hasPassed("EndEvent_UppsagtMottagande", ArendeProcess.END_UPPSAGT);
     badaAvslutade("UPPSAGT", "UPPSAGT");
     assertThat(jdbc.queryForObject("select avslutsorsak from uppdrag where arende = ?", String.class, ref))
@@ -384,5 +394,162 @@ class VerkstallighetProcessTest {
     assertThat(jdbc.queryForObject("select avslutstyp from verkstallighet where arende = ?", String.class, ref)).isEqualTo("FORCE_MAJEURE");
     assertThat(jdbc.queryForObject("select avslutstyp from uppdrag where arende = ?", String.class, ref)).isEqualTo("FORCE_MAJEURE");
     assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(uppdrag.getId()).count()).isZero();
+  }
+
+  // ---- events from the request onwards (before implementation), #10
+
+  /** A Stockholm case whose request has just been sent to Malmö (both police assessed high threat: protection recorded). */
+  private void forfraganSkickad() {
+    pi = fx.tillForfragan(fx.starta("stockholm", ArendeFixture.aktualisering()), "malmo");
+    ref = fx.referens(pi);
+    uppdrag = fx.uppdrag(ref);
+  }
+
+  /** Ended before implementation: the same type and reason on both sides, no implementation record, nothing waiting. */
+  private void badaAvslutadeForeVerkstallighet(String avslutstyp, String arendestatus) {
+    assertThat(pi).isEnded();
+    assertThat(uppdrag).isEnded().hasPassed(UppdragProcess.END_UPPDRAG_AVSLUTAT);
+    Map<String, Object> hem = jdbc.queryForMap("select status, avslutsorsak from arende where referens = ?", ref);
+    Map<String, Object> mottagande = jdbc.queryForMap("select status, avslutstyp, avslutsorsak from uppdrag where arende = ? "
+        + "and mottagande_kommun = 'malmo'", ref);
+    assertThat(hem.get("STATUS")).isEqualTo(arendestatus);
+    assertThat(mottagande.get("STATUS")).isEqualTo("AVSLUTAT");
+    assertThat(mottagande.get("AVSLUTSTYP")).isEqualTo(avslutstyp);
+    assertThat(mottagande.get("AVSLUTSORSAK")).isNotNull().isEqualTo(hem.get("AVSLUTSORSAK"));
+    assertThat(jdbc.queryForObject("select count(*) from verkstallighet where arende = ?", Integer.class, ref)).isZero();
+    for (ProcessInstance p : List.of(pi, uppdrag)) {
+      assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(p.getId()).count()).isZero();
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(p.getId()).count()).isZero();
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(p.getId()).count()).isZero();
+    }
+  }
+
+  @Test
+  void thePersonWithdrawingBeforeTheAnswerEndsTheRequestInBothMunicipalitiesWithTheReason() {
+    forfraganSkickad();
+    assertThat(uppdrag).isWaitingAt(UppdragProcess.TASK_BESVARA);
+    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).as("events can be reported from the request onwards").hasSize(1);
+    assertThat(uppgifter(uppdrag, UppdragProcess.TASK_HANDELSE)).as("the receiving side reports once it has accepted").isEmpty();
+    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak",
+        "KAN_INTE_MEDVERKA", "uppsagningDatum", "2026-06-01", "uppsagningMottagen", "2026-06-01", "uppsagdAv", "Chef"))
+        .hasMessageContaining("förfrågan är ännu inte accepterad");
+    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).hasSize(1);
+
+    fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "AVBRYTER", "avbrottDatum", "2026-06-01");
+    assertThat(pi).hasPassed("EndEvent_AvbrutetAvPersonen", ArendeProcess.END_AVBRUTET);
+    badaAvslutadeForeVerkstallighet("AVBRUTET", "AVBRUTET");
+    assertThat(jdbc.queryForObject("select avslutsorsak from uppdrag where arende = ?", String.class, ref))
+        .contains("avslutade sin medverkan 2026-06-01 innan uppdraget hade börjat verkställas", "socialtjänstlagen");
+    assertThat(kvotrakning.kvotOchBalans("avtal-2026").siffror("malmo")).as("a request never accepted counts nothing")
+        .isEqualTo(new se.samverkan.avhoppare.avtal.KvotOchBalans.Siffror(0, 0));
+  }
+
+  @Test
+  void childrenReportedBeforeTheAnswerGiveBothAnUrgentTaskAndTheRequestGoesOn() {
+    forfraganSkickad();
+    fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "BARN", "handelseBeskrivning", "Personen har fått ett barn");
+    assertThat(uppgifter(pi, ArendeProcess.TASK_BARN)).hasSize(1);
+    Task mottagande = uppgifter(uppdrag, UppdragProcess.TASK_BARN_FRAN_HEM).get(0);
+    assertThat(grupper(mottagande)).containsExactly("malmo-handlaggare");
+    assertThat(mottagande.getPriority()).isEqualTo(100);
+    fx.gor(pi.getId(), ArendeProcess.TASK_BARN, "ansvarKlarlagt", "Stockholm utreder", "andraKommunenKontaktad", true);
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_BARN_FRAN_HEM, "ansvarKlarlagt", "Malmö informerad", "andraKommunenKontaktad", true);
+    assertThat(uppdrag).isWaitingAt(UppdragProcess.TASK_BESVARA);
+
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_BESVARA, "svar", "ACCEPTERAR");
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_UPPDRAGSBESKRIVNING);
+    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).hasSize(1);
+    assertThat(uppgifter(uppdrag, UppdragProcess.TASK_HANDELSE)).as("accepted: the receiving side can report events").hasSize(1);
+  }
+
+  @Test
+  void aNoticeAfterAcceptanceBeforeImplementationEndsBothAtTheEndOfTheWeekdayAWeekAfterReceipt() {
+    forfraganSkickad();
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_BESVARA, "svar", "ACCEPTERAR");
+    // received Monday 1 June: the assignment ends when Monday 8 June is over (00:00 on 9 June)
+    fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "UPPSAGNING", "uppsagningsorsak", "KAN_INTE_MEDVERKA",
+        "uppsagningDatum", "2026-06-01", "uppsagningMottagen", "2026-06-01", "uppsagdAv", "Enhetschef");
+    Task kand = uppgifter(uppdrag, UppdragProcess.TASK_UPPSAGNING_MOTTAGEN).get(0);
+    assertThat(engine.getTaskService().getVariable(kand.getId(), "uppsagningSammanfattning").toString())
+        .contains("mottagen 2026-06-01", "utgången av 2026-06-08");
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_UPPSAGNING_MOTTAGEN, "uppsagningKand", true);
+    assertThat(pi).as("the description is still written during the notice week").isWaitingAt(ArendeProcess.TASK_UPPDRAGSBESKRIVNING);
+
+    tid(ZonedDateTime.of(2026, 6, 8, 23, 59, 59, 0, ZONE));
+    assertThat(pi).isNotEnded();
+    tid(ZonedDateTime.of(2026, 6, 9, 0, 0, 0, 0, ZONE));
+    assertThat(pi).hasPassed("EndEvent_UppsagtHem", ArendeProcess.END_UPPSAGT);
+    badaAvslutadeForeVerkstallighet("UPPSAGT", "UPPSAGT");
+    assertThat(jdbc.queryForObject("select avslutsorsak from arende where referens = ?", String.class, ref))
+        .contains("Uppsagt enligt §12 av Stockholm", "mottagen 2026-06-01", "utgången av 2026-06-08");
+    assertThat(kvotrakning.kvotOchBalans("avtal-2026").siffror("malmo").mottagna()).as("an accepted request keeps its count").isOne();
+  }
+
+  @Test
+  void forceMajeureBeforeImplementationLetsTheHomeMunicipalityGoOnAndBothReceiversCountOnlyFromTheirAcceptance() {
+    forfraganSkickad();
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_BESVARA, "svar", "ACCEPTERAR");
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_HANDELSE, "handelse", "FORCE_MAJEURE", "handelseBeskrivning", "Lokalerna har brunnit");
+    assertThat(uppdrag).isEnded().hasPassed(UppdragProcess.END_AVSLUTAT_AV_MOTTAGANDE);
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_FORCE_MAJEURE);
+    assertThat(uppgifter(pi, ArendeProcess.TASK_HANDELSE)).isEmpty();
+    assertThat(jdbc.queryForObject("select avslutstyp from uppdrag where arende = ? and mottagande_kommun = 'malmo'", String.class, ref))
+        .isEqualTo("FORCE_MAJEURE");
+    fx.gor(pi.getId(), ArendeProcess.TASK_FORCE_MAJEURE, "fortsattning", "ANNAN_KOMMUN", "fortsattningMotivering", "Fråga Göteborg");
+    fx.tillForfragan(pi, "goteborg");
+    var fore = kvotrakning.kvotOchBalans("avtal-2026");
+    assertThat(fore.siffror("malmo").mottagna()).as("Malmö accepted: it keeps its count").isOne();
+    assertThat(fore.siffror("goteborg").mottagna()).as("Göteborg is only asked").isZero();
+    ProcessInstance goteborg = fx.uppdrag(ref);
+    fx.gor(goteborg.getId(), UppdragProcess.TASK_BESVARA, "svar", "ACCEPTERAR");
+    var efter = kvotrakning.kvotOchBalans("avtal-2026");
+    assertThat(efter.siffror("stockholm").skickade()).as("one case sent, however many receivers").isOne();
+    assertThat(efter.siffror("malmo").mottagna()).isOne();
+    assertThat(efter.siffror("goteborg").mottagna()).isOne();
+    assertThat(efter.balans("stockholm", "malmo")).isOne();
+    assertThat(efter.balans("stockholm", "goteborg")).isOne();
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_UPPDRAGSBESKRIVNING);
+  }
+
+  @Test
+  void aSecondAssignmentAfterForceMajeureInImplementationKeepsTheFirstAssignmentsRecord() {
+    starta("2027-05-31", "P1M");
+    fx.gor(uppdrag.getId(), UppdragProcess.TASK_HANDELSE, "handelse", "FORCE_MAJEURE", "handelseBeskrivning", "Verksamheten stängd");
+    fx.gor(pi.getId(), ArendeProcess.TASK_FORCE_MAJEURE, "fortsattning", "ANNAN_KOMMUN", "fortsattningMotivering", "Fråga Göteborg");
+    klocka(T0.plusDays(7));
+    fx.tillVerkstallighet(pi, "goteborg", "2026-06-08", "2027-06-07", "P1M");
+    ProcessInstance goteborg = fx.uppdrag(ref);
+    assertThat(jdbc.queryForList("select concat(mottagande_kommun, ' ', coalesce(avslutstyp, 'PAGAR')) from verkstallighet where arende = ? "
+        + "order by id", String.class, ref)).containsExactly("malmo FORCE_MAJEURE", "goteborg PAGAR");
+    fx.gor(pi.getId(), ArendeProcess.TASK_HANDELSE, "handelse", "AVBRYTER", "avbrottDatum", "2026-06-08");
+    assertThat(pi).isEnded().hasPassed(ArendeProcess.END_AVBRUTET);
+    assertThat(goteborg).isEnded();
+    assertThat(jdbc.queryForList("select concat(mottagande_kommun, ' ', avslutstyp) from verkstallighet where arende = ? order by id",
+        String.class, ref)).containsExactly("malmo FORCE_MAJEURE", "goteborg AVBRUTET");
+    assertThat(jdbc.queryForObject("select avslutstyp from uppdrag where arende = ? and mottagande_kommun = 'goteborg'", String.class, ref))
+        .isEqualTo("AVBRUTET");
+    var k = kvotrakning.kvotOchBalans("avtal-2026");
+    assertThat(k.siffror("malmo").mottagna()).isOne();
+    assertThat(k.siffror("goteborg").mottagna()).isOne();
+    assertThat(k.siffror("stockholm").skickade()).isOne();
+  }
+
+  @Test
+  void aCaseOpenedInLate2025AndAgreedIn2026CountsAgainst2026AndItsVersionEndIsThatOf2026() {
+    klocka(ZonedDateTime.of(2025, 12, 15, 10, 0, 0, 0, ZONE));
+    pi = fx.starta("stockholm", ArendeFixture.with(ArendeFixture.aktualisering(), "startdatum", "2025-12-15", "samtyckeDatum", "2025-12-15"));
+    ref = fx.referens(pi);
+    assertThat(jdbc.queryForObject("select avtalsversion from arende where referens = ?", String.class, ref)).isEqualTo("avtal-2025");
+    klocka(ZonedDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZONE));
+    fx.tillVerkstallighet(pi, "malmo", "2026-03-20", "2027-03-19", "P1M");
+    uppdrag = fx.uppdrag(ref);
+    assertThat(jdbc.queryForObject("select avtalsversion from uppdrag where arende = ?", String.class, ref))
+        .as("the version in force the day the request was accepted").isEqualTo("avtal-2026");
+    assertThat(kvotrakning.kvotOchBalans("avtal-2026").siffror("malmo").mottagna()).isOne();
+    assertThat(kvotrakning.kvotOchBalans("avtal-2025").siffror("malmo").mottagna()).isZero();
+    tid(ZonedDateTime.of(2026, 3, 20, 10, 5, 0, 0, ZONE));
+    assertThat(uppgifter(pi, ArendeProcess.TASK_BESLUT_AVTALSSLUT)).as("2025's end is not this assignment's").isEmpty();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("CatchEvent_Avtalsslut")
+        .singleResult().getDuedate()).isEqualTo(Date.from(ZonedDateTime.of(2028, 1, 1, 0, 0, 0, 0, ZONE).toInstant()));
   }
 }
