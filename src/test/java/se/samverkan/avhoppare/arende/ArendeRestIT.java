@@ -91,6 +91,15 @@ class ArendeRestIT {
           "Kontakt", "riskniva", "HOG", "samradUtfall", "STODJER"));
     }
 
+    // 4b. high threat: the police's protection is recorded before the request is sent (seed 004)
+    assertThat(malmo.get("/engine-rest/task?processDefinitionKey=uppdrag&processInstanceBusinessKey=" + referens + "&maxResults=10").body())
+        .isEqualTo("[]");
+    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_Polisskydd"), vars(
+        "polisskyddEnhet", "Bops", "polisskyddKontakt", "Personsäkerhetssamordnare", "polisskyddDatum", "2026-02-11",
+        "polisskyddSamordnat", true));
+    // from the request onwards the home municipality can report events (Anmäl händelse)
+    onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_HandelseHem");
+
     // 5. the receiving municipality answers: only Malmö sees the request
     String uppdragQuery = "processDefinitionKey=uppdrag&processInstanceBusinessKey=" + referens;
     assertThat(stockholm.get("/engine-rest/task?" + uppdragQuery + "&maxResults=10").body()).isEqualTo("[]");
@@ -99,25 +108,25 @@ class ArendeRestIT {
         .as("Stockholm completing a Malmö task").isEqualTo(403);
     assertThat(malmo.get("/engine-rest/task?processInstanceId=" + arende + "&maxResults=10").body()).isEqualTo("[]");
     submit(malmo, besvara, vars("svar", "ACCEPTERAR"));
-    String beskrivning = onlyTask(stockholm, "processInstanceId=" + arende);
+    String beskrivning = onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_Uppdragsbeskrivning");
     HttpResponse<String> foreign = malmo.postJson("/engine-rest/task/" + beskrivning + "/submit-form", vars("mal", "x"));
     assertThat(foreign.statusCode()).as("Malmö completing a Stockholm task: " + foreign.body()).isEqualTo(403);
-    assertThat(onlyTask(stockholm, "processInstanceId=" + arende)).isEqualTo(beskrivning);
+    assertThat(onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_Uppdragsbeskrivning")).isEqualTo(beskrivning);
 
     // 6. assignment description and decision on services (checklists are Json values)
-    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende), vars("mal", "Stöd att lämna den destruktiva miljön",
+    submit(stockholm, beskrivning, vars("mal", "Stöd att lämna den destruktiva miljön",
         "efterfragadeInsatser", json("[\"KRISSTOD\",\"KONTAKTPERSON\"]"), "periodStart", "2026-03-01", "periodSlut", "2027-02-28",
         "uppfoljningsintervall", "P1M", "kontaktHemkommun", "A", "kontaktMottagandeKommun", "B", "boendeOrdnasAvHemkommunen", true));
-    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende), vars("beslutsdatum", "2026-02-20",
+    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_BeslutOmInsatser"), vars("beslutsdatum", "2026-02-20",
         "beslutadeInsatser", json("[\"KRISSTOD\",\"KONTAKTPERSON\"]"), "beslutsfattare", "Enhetschef", "samradMedMottagandeKommun", true));
 
     // 7. the implementation plan, in Malmö
-    submit(malmo, onlyTask(malmo, uppdragQuery), vars("planposter", json("[{\"insats\":\"KRISSTOD\",\"utforare\":\"Malmö stad\","
+    submit(malmo, onlyTask(malmo, uppdragQuery + "&taskDefinitionKey=UserTask_Genomforandeplan"), vars("planposter", json("[{\"insats\":\"KRISSTOD\",\"utforare\":\"Malmö stad\","
         + "\"startdatum\":\"2026-03-01\",\"manadskostnad\":3000},{\"insats\":\"KONTAKTPERSON\",\"utforare\":\"Malmö stad\","
         + "\"startdatum\":\"2026-03-15\",\"manadskostnad\":2500}]")));
 
     // 8–10. implementation runs; the person withdraws, Stockholm records it and both instances end at once
-    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende), vars("handelse", "AVBRYTER", "avbrottDatum", "2026-03-20"));
+    submit(stockholm, onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_HandelseHem"), vars("handelse", "AVBRYTER", "avbrottDatum", "2026-03-20"));
     assertThat(malmo.get("/engine-rest/task?" + uppdragQuery + "&maxResults=10").body()).isEqualTo("[]");
     assertThat(jdbc.queryForObject("select concat(status, ' ', avslutstyp) from uppdrag where arende = ?", String.class, referens))
         .isEqualTo("AVSLUTAT AVBRUTET");
