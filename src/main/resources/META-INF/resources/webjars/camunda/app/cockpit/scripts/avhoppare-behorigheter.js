@@ -6,8 +6,9 @@
  * own authorizations, including their groups'), and then
  *  - the toolbar and table actions Cockpit's plugins provide are dropped for users without the
  *    permission (a decorator on Cockpit's plugin registry "Views"), and
- *  - actions built into the views (edit/delete a variable, change a task's assignee or groups, change a
- *    job's due date, ...) are hidden by styles/user-styles.css unless <body> carries "avh-far-<what>".
+ *  - actions built into the views (edit/delete a variable, change a task's assignee or groups, suspend
+ *    or reschedule a job, migrate instances to the latest version) are hidden by styles/user-styles.css
+ *    unless <body> carries "avh-far-<right>".
  * Until the engine has answered, nothing restricted is shown (fail closed); then the view is reloaded.
  *
  * The checks are made for all resources of a type (resource id "*"), which is how this service grants
@@ -42,6 +43,7 @@ define('avhoppare-behorigheter', ['angular'], function (angular) {
     andraJobb: any(PROCESS_INSTANCE, ['UPDATE']).concat(any(PROCESS_DEFINITION, ['UPDATE_INSTANCE'])),
     pausaDefinition: any(PROCESS_DEFINITION, ['SUSPEND', 'UPDATE']),
     andraDefinition: any(PROCESS_DEFINITION, ['UPDATE']),
+    migrera: any(PROCESS_DEFINITION, ['MIGRATE_INSTANCE']),
     tilldelaUppgifter: any(TASK, ['TASK_ASSIGN', 'UPDATE']).concat(any(PROCESS_DEFINITION, ['TASK_ASSIGN', 'UPDATE_TASK'])),
     taBortDriftsattning: any(DEPLOYMENT, ['DELETE'])
   };
