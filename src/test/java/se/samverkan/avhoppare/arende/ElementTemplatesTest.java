@@ -26,8 +26,8 @@ import org.w3c.dom.NodeList;
  * template fails here). The templates' schema is checked by {@code npm run check-templates} in CI.
  *
  * <p>One exception, by necessity: Camunda 7 element templates cannot set task listeners, so the server
- * check {@code ${uppgiftsvalidering}} on completing a user task has no template (ProcessDiagramConventionsTest
- * requires it on every user task; docs/process-owners.md tells owners how to add it).
+ * check {@code ${uppgiftsvalidering}} on completing a user task has no template (docs/process-owners.md
+ * tells owners how to add it by hand).
  */
 class ElementTemplatesTest {
 
