@@ -144,6 +144,12 @@ class CockpitBrowserIT {
     assertBannerHidden(browser);
     screenshot(browser, "cockpit-chef-1-oversikt");
 
+    // the process list, with the tooltip Camunda hard-codes in English shown in Swedish
+    browser.get(cockpitUrl() + "#/processes");
+    waitVisible(browser, By.cssSelector("button.section-toggle[uib-tooltip='Visa/dölj avsnittet']"));
+    assertThat(browser.findElements(By.cssSelector("[uib-tooltip='Toggle this section']"))).isEmpty();
+    assertThat(bodyText(browser)).contains("Ärende i hemkommunen");
+
     // the running case: Swedish labels, and its token on the waiting user task
     openInstance(browser);
     assertThat(bodyText(browser)).contains("Instans-id:", "Affärsnyckel:", arende.getBusinessKey(), "Variabler",

@@ -95,6 +95,28 @@ define('avhoppare-behorigheter', ['angular'], function (angular) {
     }]);
   }]);
 
+  /*
+   * Two tooltips Camunda wrote in English into its templates instead of using its own label keys: they
+   * are shown with the label of the same text (our sv.json) instead.
+   */
+  var ENGLISH_TOOLTIPS = {
+    'Toggle this section': 'DASHBOARD_TOGGLE_SECTION',
+    'Suspended Job Definition': 'PLUGIN_JOBDEFINITION_TOOLTIP_SUSPENSION'
+  };
+
+  module.directive('uibTooltip', ['$translate', function ($translate) {
+    return {
+      restrict: 'A',
+      priority: 1000, // before ui-bootstrap's own uibTooltip reads the attribute
+      compile: function (element, attrs) {
+        var key = ENGLISH_TOOLTIPS[attrs.uibTooltip];
+        if (key) {
+          attrs.$set('uibTooltip', $translate.instant(key));
+        }
+      }
+    };
+  }]);
+
   module.run(['$rootScope', '$http', '$q', '$route', '$document', 'Uri',
     function ($rootScope, $http, $q, $route, $document, Uri) {
       var body = angular.element($document[0].body);
