@@ -148,7 +148,7 @@ class CockpitBrowserIT {
     browser.get(cockpitUrl() + "#/processes");
     waitVisible(browser, By.cssSelector("button.section-toggle[uib-tooltip='Visa/dölj avsnittet']"));
     assertThat(browser.findElements(By.cssSelector("[uib-tooltip='Toggle this section']"))).isEmpty();
-    assertThat(bodyText(browser)).contains("Ärende i hemkommunen");
+    waitFor(browser, d -> bodyText(d).contains("Ärende i hemkommunen"), "the process \"Ärende i hemkommunen\" in the list");
 
     // the running case: Swedish labels, and its token on the waiting user task
     openInstance(browser);
