@@ -48,7 +48,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * task in the diagram); Cockpit offers the manager no action the engine would refuse (cancel, suspend,
  * add/edit/delete variables, reassign the task), only retrying failed jobs; the Camunda 8 banner is
  * hidden. The administrator, who may do everything, is offered those actions: the hiding follows the
- * user's authorizations, not a blanket style.
+ * user's authorizations, not a blanket style. Admin and the start page are Swedish and bannerless too.
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (see {@link TasklistBrowserIT}).
  * Screenshots go to {@code target/browser-screenshots/cockpit-*.png}.
@@ -191,6 +191,18 @@ class CockpitBrowserIT {
     }
     waitVisible(adminBrowser, By.cssSelector("[cam-widget-variables-table] tbody td.actions button"));
     screenshot(adminBrowser, "cockpit-admin-instans");
+
+    // Admin (same session) in Swedish and without the banner; the start page without it too
+    adminBrowser.get("http://localhost:" + port + "/camunda/app/admin/default/#/groups");
+    waitFor(adminBrowser, d -> bodyText(d).contains("Skapa ny grupp") && bodyText(d).contains("stockholm-chef"),
+        "Admin's group list in Swedish (\"Skapa ny grupp\")");
+    assertThat(bodyText(adminBrowser)).contains("Användare", "Grupper", "Behörigheter").doesNotContain("Create new group")
+        .doesNotContain("Authorizations");
+    assertBannerHidden(adminBrowser);
+    screenshot(adminBrowser, "admin-grupper");
+    adminBrowser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    waitFor(adminBrowser, d -> bodyText(d).contains("Välkommen"), "the start page (\"Välkommen\")");
+    assertBannerHidden(adminBrowser);
   }
 
   // --- helpers
