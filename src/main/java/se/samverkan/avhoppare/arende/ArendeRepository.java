@@ -131,6 +131,22 @@ public class ArendeRepository {
         (rs, i) -> new KvotOchBalans.Flytt(rs.getString(1), rs.getString(2)), avtalsversion);
   }
 
+  /** Assignments counted in a version (as {@link #flyttar}), by stage: running, ended, and agreed but not yet started. */
+  public record Uppdragslagen(int pagaende, int avslutade, int underForberedelse) {}
+
+  public Uppdragslagen uppdragslagen(String avtalsversion) {
+    String slut = "'" + String.join("','", Status.AVSLUTAT_ENLIGT_PLAN.name(), Status.UPPSAGT.name(), Status.AVBRUTET.name(),
+        Status.AVTALSVERSION_UPPHORT.name(), Status.FORCE_MAJEURE.name(), Status.INGEN_MOTTAGARE.name(), Status.POLISEN_AVRADER.name(),
+        Status.UPPDRAG_OVERENSKOMMET.name()) + "'";
+    String pagaende = "exists (select 1 from verkstallighet v where v.arende = a.referens and v.avslutad is null)";
+    String avslutad = "(exists (select 1 from verkstallighet v where v.arende = a.referens and v.avslutad is not null) or a.status in (" + slut + "))";
+    return jdbc.queryForObject("select coalesce(sum(case when " + pagaende + " then 1 else 0 end), 0), "
+        + "coalesce(sum(case when not " + pagaende + " and " + avslutad + " then 1 else 0 end), 0), "
+        + "coalesce(sum(case when not " + pagaende + " and not " + avslutad + " then 1 else 0 end), 0) "
+        + "from arende a where a.avtalsversion = ? and a.accepterad is not null",
+        (rs, i) -> new Uppdragslagen(rs.getInt(1), rs.getInt(2), rs.getInt(3)), avtalsversion);
+  }
+
   // the receiving municipality's side
 
   public void uppdragMottaget(String referens, String hemkommun, String mottagandeKommun, String processInstans) {

@@ -28,8 +28,18 @@ public class Kvotoversikt implements JavaDelegate {
 
   /** Quota and balance of the case's own agreement version, read from the case record, never from variables. */
   KvotOchBalans kvot(Arende arende) {
-    return new KvotOchBalans(avtal.version(arende.avtalsversion()).orElseThrow(),
-        organisation.kommuner().stream().map(Kommun::id).toList(), repository.flyttar(arende.avtalsversion()));
+    return kvot(arende.avtalsversion());
+  }
+
+  /** Quota and balance of an agreement version (the managers' overview reads the same figures). */
+  public KvotOchBalans kvot(String avtalsversion) {
+    return new KvotOchBalans(avtal.version(avtalsversion).orElseThrow(),
+        organisation.kommuner().stream().map(Kommun::id).toList(), repository.flyttar(avtalsversion));
+  }
+
+  /** How far the assignments counted in the version have come (the managers' overview). */
+  public ArendeRepository.Uppdragslagen lagen(String avtalsversion) {
+    return repository.uppdragslagen(avtalsversion);
   }
 
   @Override

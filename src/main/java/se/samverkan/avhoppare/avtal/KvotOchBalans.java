@@ -17,9 +17,11 @@ public final class KvotOchBalans {
 
   private final Avtalsversion version;
   private final Map<String, Siffror> perKommun = new LinkedHashMap<>();
+  private final List<Flytt> flyttar;
 
   public KvotOchBalans(Avtalsversion version, List<String> kommuner, List<Flytt> flyttar) {
     this.version = version;
+    this.flyttar = List.copyOf(flyttar);
     for (String kommun : kommuner) {
       int skickade = (int) flyttar.stream().filter(f -> f.hemkommun().equals(kommun)).count();
       int mottagna = (int) flyttar.stream().filter(f -> f.mottagandeKommun().equals(kommun)).count();
@@ -29,6 +31,11 @@ public final class KvotOchBalans {
 
   public Siffror siffror(String kommun) {
     return perKommun.getOrDefault(kommun, new Siffror(0, 0));
+  }
+
+  /** The balance from one municipality to another: assignments sent from {@code hemkommun} to {@code mottagandeKommun}. */
+  public int antal(String hemkommun, String mottagandeKommun) {
+    return (int) flyttar.stream().filter(f -> f.hemkommun().equals(hemkommun) && f.mottagandeKommun().equals(mottagandeKommun)).count();
   }
 
   /** True when one more case from home to receiving goes past either municipality's quota. */
