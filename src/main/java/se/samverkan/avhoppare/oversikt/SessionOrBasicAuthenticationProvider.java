@@ -19,13 +19,13 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  */
 public class SessionOrBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
 
-  static final String OVERSIKT = "/api/oversikt";
+  /** The overview's paths below /api, exactly (the container's decoded, normalised path: no "..", no ";"). */
+  static final java.util.Set<String> OVERSIKT = java.util.Set.of("/oversikt", "/oversikt.csv");
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (request.getHeader("Authorization") == null && "GET".equals(request.getMethod())
-        && (path.equals(OVERSIKT) || path.startsWith(OVERSIKT + ".") || path.startsWith(OVERSIKT + "/"))) {
+    if (request.getHeader("Authorization") == null && "GET".equals(request.getMethod()) && "/api".equals(request.getServletPath())
+        && OVERSIKT.contains(request.getPathInfo())) {
       HttpSession session = request.getSession(false);
       if (session != null) {
         Authentications auths = AuthenticationUtil.getAuthsFromSession(session);

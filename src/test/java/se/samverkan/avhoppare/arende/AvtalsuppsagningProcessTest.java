@@ -50,10 +50,12 @@ class AvtalsuppsagningProcessTest {
     klocka(ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, ZONE));
   }
 
+  /** A notice left behind would move every later test's version end (the tests share one database). */
   @AfterEach
-  void resetClock() {
+  void resetClockAndNotices() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+    jdbc.update("delete from avtalsuppsagning");
   }
 
   static void klocka(ZonedDateTime t) {

@@ -125,6 +125,8 @@ class OversiktIT {
     HttpResponse<String> viaSession = cockpit.get("/api/oversikt");
     assertThat(viaSession.statusCode()).isEqualTo(200);
     assertThat(viaSession.body()).isEqualTo(svar.body());
+    assertThat(cockpit.get("/api/loggkontroll").statusCode()).as("the session opens the overview only").isEqualTo(401);
+    assertThat(cockpit.get("/api/oversikt/../loggkontroll").statusCode()).as("not by a detour either").isIn(400, 401, 404);
 
     // nobody else
     HttpResponse<String> nej = handlaggare.get("/api/oversikt");

@@ -52,9 +52,14 @@ class AvstamningProcessTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndTables() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
+    var running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AvstamningProcess.KEY).list();
+    engine.getRuntimeService().deleteProcessInstances(running.stream().map(p -> p.getId()).toList(), "test cleanup", true, true);
+    for (String t : new String[] {"avstamning", "avstamning_omgang", "plan_post", "uppdrag"}) {
+      jdbc.update("delete from " + t);
+    }
   }
 
   static void klocka(ZonedDateTime t) {
