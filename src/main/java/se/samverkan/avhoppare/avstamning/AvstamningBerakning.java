@@ -55,8 +55,9 @@ public class AvstamningBerakning implements JavaDelegate {
       start = o.periodStart();
       slut = o.periodSlut();
       begardAv = o.begardAv();
-      justering = new Kostnadsavstamning.Justering((BigDecimal) execution.getVariable(AvstamningSvar.VAR_JUSTERING_A_KONTROLLERAD),
-          (BigDecimal) execution.getVariable(AvstamningSvar.VAR_JUSTERING_B_KONTROLLERAD));
+      justering = new Kostnadsavstamning.Justering(
+          new BigDecimal((String) execution.getVariable(AvstamningSvar.VAR_JUSTERING_A_KONTROLLERAD)),
+          new BigDecimal((String) execution.getVariable(AvstamningSvar.VAR_JUSTERING_B_KONTROLLERAD)));
       korrigering = (String) execution.getVariable(AvstamningSvar.VAR_KORRIGERING);
       korrigeradAv = (String) execution.getVariable(AvstamningSvar.VAR_KORRIGERAD_AV);
     }
@@ -76,10 +77,7 @@ public class AvstamningBerakning implements JavaDelegate {
     execution.setVariable("sammanfattning", sammanfattning(r, justering));
     execution.setVariable("justeringA", justering.kommunA().doubleValue());
     execution.setVariable("justeringB", justering.kommunB().doubleValue());
-    for (String v : new String[] {AvstamningSvar.VAR_JUSTERING_A_KONTROLLERAD, AvstamningSvar.VAR_JUSTERING_B_KONTROLLERAD,
-        AvstamningSvar.VAR_KORRIGERING, AvstamningSvar.VAR_KORRIGERAD_AV, "korrigeringMotivering"}) {
-      execution.removeVariable(v);
-    }
+    execution.removeVariable("korrigeringMotivering");
   }
 
   /** The round in Swedish for both managers' forms: aggregate amounts only. */

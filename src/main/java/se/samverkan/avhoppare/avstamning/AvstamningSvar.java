@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.arende.Formular;
 
@@ -58,10 +59,11 @@ public class AvstamningSvar implements TaskListener {
     BigDecimal b = belopp(f, task, "justeringB", "Justering för " + task.getVariable("kommunBnamn"));
     String motivering = f.text("korrigeringMotivering", "Motivering till korrigeringen", 2000);
     f.kontrollera();
-    task.getExecution().setVariable(VAR_JUSTERING_A_KONTROLLERAD, a);
-    task.getExecution().setVariable(VAR_JUSTERING_B_KONTROLLERAD, b);
-    task.getExecution().setVariable(VAR_KORRIGERING, motivering);
-    task.getExecution().setVariable(VAR_KORRIGERAD_AV, AvstamningProcess.anvandare());
+    // transient: handed to the calculation that follows in this same transaction, never stored as variables
+    task.getExecution().setVariable(VAR_JUSTERING_A_KONTROLLERAD, Variables.stringValue(a.toPlainString(), true));
+    task.getExecution().setVariable(VAR_JUSTERING_B_KONTROLLERAD, Variables.stringValue(b.toPlainString(), true));
+    task.getExecution().setVariable(VAR_KORRIGERING, Variables.stringValue(motivering, true));
+    task.getExecution().setVariable(VAR_KORRIGERAD_AV, Variables.stringValue(AvstamningProcess.anvandare(), true));
   }
 
   private static BigDecimal belopp(Formular f, DelegateTask task, String falt, String etikett) {

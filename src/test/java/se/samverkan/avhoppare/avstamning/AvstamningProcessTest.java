@@ -188,6 +188,8 @@ class AvstamningProcessTest {
     // round 2: Göteborg 24 000, Stockholm 6 000 → deviation 9 000, past 10 % of 30 000 and 5 000
     assertThat(pi).isWaitingAt(AvstamningProcess.TASK_BEKRAFTA_A, AvstamningProcess.TASK_BEKRAFTA_B);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "omgang")).isEqualTo(2);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "justeringAKontrollerad")).as("handed over transiently").isNull();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "justeringA")).isEqualTo(-6000.0);
     svara(pi, AvstamningProcess.TASK_BEKRAFTA_A, "goteborg", "svar", "BEKRAFTAR");
     svara(pi, AvstamningProcess.TASK_BEKRAFTA_B, "stockholm", "svar", "BEKRAFTAR");
 
