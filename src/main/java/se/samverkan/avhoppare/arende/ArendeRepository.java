@@ -164,6 +164,20 @@ public class ArendeRepository {
         + "(select max(id) from samrad t where t.arende = s.arende and t.polis_i = s.polis_i)", Integer.class, referens) > 0;
   }
 
+  /** Assignments counted in a version (as {@link #flyttar}), by stage: running, ended, and agreed but not yet started. */
+  public record Uppdragslagen(int pagaende, int avslutade, int underForberedelse) {}
+
+  public Uppdragslagen uppdragslagen(String avtalsversion) {
+    // the same rows as flyttar(): each accepted request, in the version recorded with it
+    String startat = "exists (select 1 from verkstallighet v where v.arende = u.arende and v.mottagande_kommun = u.mottagande_kommun "
+        + "and v.startad >= u.accepterad)";
+    return jdbc.queryForObject("select coalesce(sum(case when u.avslutad is null and " + startat + " then 1 else 0 end), 0), "
+        + "coalesce(sum(case when u.avslutad is not null then 1 else 0 end), 0), "
+        + "coalesce(sum(case when u.avslutad is null and not " + startat + " then 1 else 0 end), 0) "
+        + "from uppdrag u where u.avtalsversion = ? and u.accepterad is not null",
+        (rs, i) -> new Uppdragslagen(rs.getInt(1), rs.getInt(2), rs.getInt(3)), avtalsversion);
+  }
+
   // the receiving municipality's side
 
   public void uppdragMottaget(String referens, String hemkommun, String mottagandeKommun, String processInstans) {

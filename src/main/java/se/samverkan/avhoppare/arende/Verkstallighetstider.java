@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import se.samverkan.avhoppare.avtalsuppsagning.AvtalsuppsagningRepository;
 
 /**
  * The implementation phase's timers, read by the diagram as {@code ${verkstallighet.…(execution)}}.
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class Verkstallighetstider {
 
   private final VerkstallighetRepository repository;
+  private final AvtalsuppsagningRepository uppsagningar;
 
-  public Verkstallighetstider(VerkstallighetRepository repository) {
+  public Verkstallighetstider(VerkstallighetRepository repository, AvtalsuppsagningRepository uppsagningar) {
     this.repository = repository;
+    this.uppsagningar = uppsagningar;
   }
 
   /** The next follow-up: the first after the configured interval from the start, then at the cadence from the last planned one. */
@@ -30,9 +33,15 @@ public class Verkstallighetstider {
     return dagensBorjan(repository.hamta(execution.getProcessBusinessKey()).planeratSlut());
   }
 
-  /** The first day after the agreement version's last day in force. */
+  /**
+   * The first day after the agreement version's last day in force, or after the last day for the
+   * home or receiving municipality if either gave notice of the agreement (§11).
+   */
   public Date avtalsversionSlut(DelegateExecution execution) {
-    return dagensBorjan(repository.hamta(execution.getProcessBusinessKey()).avtalsversionSlut().plusDays(1));
+    VerkstallighetRepository.Verkstallighet v = repository.hamta(execution.getProcessBusinessKey());
+    LocalDate slut = v.avtalsversionSlut();
+    LocalDate uppsagd = uppsagningar.sistaDagForArende(v.arende(), v.mottagandeKommun()).orElse(slut);
+    return dagensBorjan((uppsagd.isBefore(slut) ? uppsagd : slut).plusDays(1));
   }
 
   /** Exactly seven days after the written notice's date (§12), however late the notice was entered. */

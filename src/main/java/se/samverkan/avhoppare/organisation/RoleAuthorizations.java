@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.authorization.Resources;
  * <ul>
  *   <li>caseworker: Tasklist; start a home case ({@code arende}); read the task filters.
  *   <li>manager: Cockpit and Tasklist; read definitions, instances, tasks and history of their own
- *       municipality (the tenant check), retry failed jobs.
+ *       municipality (the tenant check), retry failed jobs; start a §8 reconciliation and record a
+ *       §11 notice (processes without tenant, holding no case data).
  *   <li>process owner: Cockpit; deploy and read definitions (shared, without tenant).
  *   <li>administrator: everything (Camunda's admin group).
  * </ul>
@@ -27,6 +28,9 @@ public final class RoleAuthorizations {
 
   /** Key of the home municipality's case process: the one process a caseworker starts. */
   public static final String ARENDE_PROCESS = "arende";
+  /** The managers' processes: §8 reconciliation and §11 notice of the agreement. */
+  public static final String AVSTAMNING_PROCESS = "avstamning";
+  public static final String AVTALSUPPSAGNING_PROCESS = "avtalsuppsagning";
 
   private RoleAuthorizations() {}
 
@@ -47,6 +51,10 @@ public final class RoleAuthorizations {
           ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.RETRY_JOB));
       grants.add(new Grant(chef, Resources.DEPLOYMENT, ANY, Permissions.READ));
+      // §8 reconciliation on demand and §11 notice of the agreement: started by managers only
+      grants.add(new Grant(chef, Resources.PROCESS_DEFINITION, AVSTAMNING_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE));
+      grants.add(new Grant(chef, Resources.PROCESS_DEFINITION, AVTALSUPPSAGNING_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE));
+      grants.add(new Grant(chef, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 
       for (String filterId : filterIds) {
         grants.add(new Grant(handlaggare, Resources.FILTER, filterId, Permissions.READ));

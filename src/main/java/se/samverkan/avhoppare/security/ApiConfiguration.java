@@ -8,6 +8,8 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samverkan.avhoppare.identitet.IdentitetResource;
+import se.samverkan.avhoppare.oversikt.OversiktResource;
+import se.samverkan.avhoppare.oversikt.SessionOrBasicAuthenticationProvider;
 import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
 
 /**
@@ -19,9 +21,10 @@ import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
 class ApiConfiguration {
 
   @Bean
-  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll, IdentitetResource identitet) {
+  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll, IdentitetResource identitet,
+      OversiktResource oversikt) {
     ResourceConfig config = new ResourceConfig();
-    config.registerInstances(loggkontroll, identitet);
+    config.registerInstances(loggkontroll, identitet, oversikt);
     ServletRegistrationBean<ServletContainer> bean = new ServletRegistrationBean<>(new ServletContainer(config), "/api/*");
     bean.setName("avhoppareApi");
     bean.setLoadOnStartup(1);
@@ -30,6 +33,10 @@ class ApiConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
-    return WebSecurityConfiguration.basicAuthentication("apiAuthentication", "/api");
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = WebSecurityConfiguration.basicAuthentication("apiAuthentication", "/api");
+    // the managers' overview may also be read with the Cockpit session (GET only, that path only)
+    bean.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        SessionOrBasicAuthenticationProvider.class.getName());
+    return bean;
   }
 }

@@ -18,6 +18,9 @@
 // Cockpit for managers and process owners. Only what differs from Camunda's shipped defaults is set;
 // the shipped file lists every option.
 export default {
+  // the managers' overview on the dashboard (scripts/oversikt/plugin.js)
+  customScripts: ['scripts/oversikt/plugin'],
+
   // Swedish whatever the browser's language (see ../../tasklist/scripts/config.js): "en" is
   // deliberately not listed, so en-US/en-GB browsers get Swedish too.
   locales: {
