@@ -146,6 +146,7 @@ class AvtalsuppsagningProcessTest {
     }
     fx.gor(fore.getId(), ArendeProcess.TASK_SAMRAD_HEM, ArendeFixture.samrad("STODJER"));
     fx.gor(fore.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, ArendeFixture.samrad("STODJER"));
+    fx.polisskydd(fore); // high threat (the consultations say HOG): the police protection step first
     ProcessInstance forfragan = fx.uppdrag(fx.referens(fore));
     assertThatThrownBy(() -> fx.gor(forfragan.getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR"))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Malmö har sagt upp avtalet");

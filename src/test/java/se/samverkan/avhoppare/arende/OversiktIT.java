@@ -54,6 +54,7 @@ class OversiktIT {
     }
     fx.gor(c.getId(), ArendeProcess.TASK_SAMRAD_HEM, ArendeFixture.samrad("STODJER"));
     fx.gor(c.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, ArendeFixture.samrad("STODJER"));
+    fx.polisskydd(c); // high threat (the consultations say HOG): the police protection step first
     fx.gor(fx.uppdrag(fx.referens(c)).getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR");
     // D: Malmö → Göteborg, request sent, not answered: not counted
     ProcessInstance d = fx.starta("malmo", ArendeFixture.with(ArendeFixture.aktualisering(), "part", "malmo-asn"));
