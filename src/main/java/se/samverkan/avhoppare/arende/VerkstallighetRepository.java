@@ -124,8 +124,13 @@ public class VerkstallighetRepository {
         .orElseThrow(() -> new IllegalStateException("no " + typ + " from " + kommun + " in case " + arende));
   }
 
-  /** The §12 notice of the current assignment, from either municipality: there is at most one. */
+  /**
+   * The §12 notice of the current assignment, from either municipality: there is at most one. Reading it
+   * locks the running assignment's row until the transaction ends, so two notices given at the same moment
+   * (one from each side) are checked one after the other: the second sees the first and is refused.
+   */
   public Optional<Handelse> uppsagning(String arende) {
+    jdbc.queryForList("select arende from verkstallighet where arende = ? for update", String.class, arende);
     OffsetDateTime startad = hamta(arende).startad();
     return handelser(arende, "UPPSAGNING").stream().filter(h -> !h.registrerad().isBefore(startad)).findFirst();
   }
