@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import se.samverkan.avhoppare.config.EngineAuthentication;
 import se.samverkan.avhoppare.organisation.RoleAuthorizations;
@@ -117,6 +119,8 @@ public class RouteAllowlist extends OncePerRequestFilter {
       + "och start av processerna på annat sätt än genom startformuläret, sköts bara av tjänsten själv, som registrerar varje "
       + "utlämnande.";
 
+  private static final Logger LOG = LoggerFactory.getLogger(RouteAllowlist.class);
+
   private final ProcessEngine engine;
 
   public RouteAllowlist(ProcessEngine engine) {
@@ -135,6 +139,7 @@ public class RouteAllowlist extends OncePerRequestFilter {
         .replaceAll("/{2,}", "/").replaceAll("(?<=.)/+$", "");
     String refusal = refusal(request, method, path);
     if (refusal != null) {
+      LOG.info("Refused {} {}: not on the route allowlist of the caller's roles", method, path);
       JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", refusal);
       return;
     }

@@ -128,6 +128,20 @@ class ConcurrencyIT {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
     }
     report("two people completing one task x " + ROUNDS + ": " + outcomes);
+
+    // the late one, on either surface, is told the task is done: 404 in Swedish (Tasklist calls the webapps' API)
+    ProcessInstance pi = fx.starta("stockholm", ArendeFixture.aktualisering());
+    String task = fx.task(pi.getId(), ArendeProcess.TASK_TILLHORIGHET).getId();
+    String form = vars("tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "Först");
+    assertThat(stockholm1.postJson("/engine-rest/task/" + task + "/submit-form", form).statusCode()).isEqualTo(204);
+    String id = TestAccounts.uniqueId("handlaggare");
+    Http tasklist = new Http(port).webappLogin("tasklist", id, TestAccounts.createUser(engine.getIdentityService(), id,
+        "stockholm-handlaggare"));
+    for (HttpResponse<String> late : List.of(stockholm2.postJson("/engine-rest/task/" + task + "/submit-form", form),
+        tasklist.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form", form))) {
+      assertThat(late.statusCode()).as(late.body()).isEqualTo(404);
+      assertThat(late.body()).contains("Uppgiften finns inte längre");
+    }
   }
 
   @Test

@@ -112,6 +112,14 @@ class ProcessBypassAttackTest {
   /** The allowlist lets the people work: a start form, a task's form, a claim. */
   @Test
   void positiveControlsTheProcessItselfStillWorks() throws Exception {
+    // a manager retries a failed job in Cockpit
+    String[] manager = users.get("malmo-chef");
+    String job = engine.getManagementService().createJobQuery().processInstanceId(malmo.instance().getId()).singleResult().getId();
+    HttpResponse<String> retry = new Http(port).webappLogin("cockpit", manager[0], manager[1])
+        .putJson(WEBAPP_ENGINE + "/job/" + job + "/retries", "{\"retries\":1}");
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+    assertThat(engine.getManagementService().createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(1);
+
     String[] caseworker = users.get("malmo-handlaggare");
     Http rest = new Http(port).basic(caseworker[0], caseworker[1]);
     Task task = malmo.task();
