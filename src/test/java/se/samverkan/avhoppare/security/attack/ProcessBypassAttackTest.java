@@ -83,6 +83,40 @@ class ProcessBypassAttackTest {
     assertThat(repair.statusCode()).as(repair.body()).isEqualTo(204);
   }
 
+  /** The same routes disguised (path parameters, dot segments, encoding, case): refused by someone, nothing changes. */
+  static final List<String> DISGUISED = List.of(
+      "POST /message;x=1 {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "POST /task/{task}/complete;x=1 {\"variables\":{}}",
+      "POST /task/{task};x=1/complete {\"variables\":{}}",
+      "POST /task/{task}/submit-form/../complete {\"variables\":{}}",
+      "POST /task/{task}/submit-form/..;/complete {\"variables\":{}}",
+      "POST /task/{task}/./complete {\"variables\":{}}",
+      "POST /task/{task}/%63omplete {\"variables\":{}}",
+      "POST /task/{task}/submit-form%2F..%2Fcomplete {\"variables\":{}}",
+      "POST /MESSAGE {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "POST /task/{task}/Complete {\"variables\":{}}",
+      "POST /%6Dessage {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "PUT /process-instance/{pi}/variables/hemlig;a=b {\"value\":\"ändrat\",\"type\":\"String\"}");
+
+  @Test
+  void disguisedRoutesAreRefusedToo() throws Exception {
+    String[] caseworker = users.get("malmo-handlaggare");
+    Http http = new Http(port).basic(caseworker[0], caseworker[1]);
+    long historic = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    List<String> outcomes = new ArrayList<>();
+    for (String line : DISGUISED) {
+      Attack attack = Attack.parse(line).resolve(values());
+      HttpResponse<String> response = send(http, ENGINE_REST, attack);
+      attempts++;
+      outcomes.add(response.statusCode() + " " + attack.method() + " " + attack.path().replace(malmo.task().getId(), "{task}"));
+      assertThat(response.statusCode()).as(attack + " " + response.body()).isBetween(400, 499);
+    }
+    System.out.println("Disguised routes: " + outcomes);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(historic);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(malmo.task().getId()).count()).as("task still open").isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(malmo.instance().getId(), "hemlig")).isEqualTo(malmo.secret());
+  }
+
   /** Without the route allowlist, the engine itself refuses a user's message start of a case; the service's works. */
   @Test
   void theEngineRefusesAUsersMessageStartWhateverTheRoute() {
