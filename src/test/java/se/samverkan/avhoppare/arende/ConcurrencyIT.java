@@ -231,6 +231,33 @@ class ConcurrencyIT {
     report("both sides giving notice at once x " + ROUNDS + ": " + outcomes);
   }
 
+  /** Each side reports children at once: each request also sends a message into the other's instance. Both pass. */
+  @Test
+  void eachSideReportingWhileTheOthersMessageArrivesBothAreAccepted() throws Exception {
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      ProcessInstance pi = fx.tillVerkstallighet("malmo", "2026-02-01", "2027-12-31", "P1M");
+      String referens = fx.referens(pi);
+      ProcessInstance uppdrag = fx.uppdrag(referens);
+      String hem = fx.task(pi.getId(), ArendeProcess.TASK_HANDELSE).getId();
+      String mottagande = fx.task(uppdrag.getId(), UppdragProcess.TASK_HANDELSE).getId();
+      List<HttpResponse<String>> answers = atOnce(List.of(
+          () -> stockholm1.postJson("/engine-rest/task/" + hem + "/submit-form", vars("handelse", "BARN")),
+          () -> malmo.postJson("/engine-rest/task/" + mottagande + "/submit-form", vars("handelse", "BARN"))));
+      List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
+      outcomes.merge(statuses.toString(), 1, Integer::sum);
+      assertThat(statuses).as(bodies(answers)).containsExactly(204, 204);
+      assertThat(jdbc.queryForObject("select count(*) from handelse where arende = ? and typ = 'BARN'", Integer.class, referens))
+          .isEqualTo(2);
+      // each side got its own task and the other side's: two "Klarlägg ansvaret för barn" per instance
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskName("Klarlägg ansvaret för barn").count())
+          .isEqualTo(2);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(uppdrag.getId()).taskName("Klarlägg ansvaret för barn")
+          .count()).isEqualTo(2);
+    }
+    report("each side reporting children at once (messages cross) x " + ROUNDS + ": " + outcomes);
+  }
+
   private static List<HttpResponse<String>> atOnce(List<Callable<HttpResponse<String>>> requests) throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> futures = new ArrayList<>();
