@@ -3,12 +3,20 @@ package se.samverkan.avhoppare.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -24,8 +32,11 @@ import org.springframework.stereotype.Component;
  * rolled back whole (engine and our own tables), so a retry is safe, and it sees what the other
  * request committed. This is what lets both police consultations, submitted at the same moment, be
  * accepted although they meet at one parallel join: the retried one finds the other already arrived.
- * When two people complete the same task, the retry finds the task gone: 404. If the race is still
- * lost after the last attempt: 409. Both with a Swedish message ({@link RaceLostException}).
+ * When two people complete the same task, the late one finds the task gone (directly, on the retry, or
+ * through the refused grant the completed task no longer has): 404. If the race is still
+ * lost after the last attempt: 409. Both with a Swedish message ({@link RaceLostException}). A form
+ * submission that fails on executions another request restructured meanwhile (a stale read under READ
+ * COMMITTED, seen as an engine error) is likewise run again; refusals (validation, authorization) are not.
  *
  * <p>Only outermost commands of an authenticated user: the job executor has its own optimistic-locking
  * handling (it retries jobs and must see the engine's exception), and the service's own calls without a
@@ -84,6 +95,12 @@ public class RaceOutcomes extends AbstractProcessEnginePlugin {
           }
           LOG.debug("{} lost a race (attempt {}); running it again", command.getClass().getSimpleName(), attempt);
           pause(attempt);
+        } catch (AuthorizationException e) {
+          // the winner's completion removed the task and, with it, the candidates' grants on it
+          if (taskGone(e)) {
+            throw RaceLostException.taskGone(e);
+          }
+          throw e;
         } catch (TaskAlreadyClaimedException e) {
           throw RaceLostException.alreadyClaimed(e);
         } catch (NullValueException e) {
@@ -91,9 +108,50 @@ public class RaceOutcomes extends AbstractProcessEnginePlugin {
             throw RaceLostException.taskGone(e);
           }
           throw e;
+        } catch (ProcessEngineException e) {
+          // a stale read: another request's commit restructured this instance's executions while this one was
+          // loading them lazily (observed on PostgreSQL when the other municipality's message started an event
+          // subprocess: a NullPointerException in the engine, "cannot signal execution …: it has no current
+          // activity"). Everything was rolled back, so run again on fresh data; a real fault fails the same way.
+          if (attempt >= attempts || !submitsAForm(command) || !staleRead(e)) {
+            throw e;
+          }
+          LOG.info("{} failed on data changed meanwhile (attempt {}); running it again", command.getClass().getSimpleName(), attempt);
+          pause(attempt);
         }
       }
     }
+  }
+
+  private static boolean submitsAForm(Command<?> command) {
+    return command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd || command instanceof SubmitStartFormCmd;
+  }
+
+  /**
+   * Whether a failure may come from data another request changed meanwhile: any engine failure but a refusal
+   * (a form's validation, an authorization, a bad request), which would only be refused again.
+   */
+  private static boolean staleRead(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException || cause instanceof AuthorizationException
+          || cause instanceof BadUserRequestException) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the authorization refused names a task that no longer exists (looked up as the service). */
+  private boolean taskGone(AuthorizationException e) {
+    List<String> tasks = e.getMissingAuthorizations() == null ? List.of() : e.getMissingAuthorizations().stream()
+        .filter(m -> Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null)
+        .map(m -> m.getResourceId()).distinct().toList();
+    if (tasks.isEmpty()) {
+      return false;
+    }
+    var identity = configuration.getIdentityService();
+    return EngineAuthentication.asService(identity, () -> tasks.stream()
+        .allMatch(id -> configuration.getTaskService().createTaskQuery().taskId(id).count() == 0));
   }
 
   private static void pause(int attempt) {

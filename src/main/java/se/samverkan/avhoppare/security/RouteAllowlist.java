@@ -110,7 +110,8 @@ public class RouteAllowlist extends OncePerRequestFilter {
       // starting an instance other than through the start form of arende
       Pattern.compile("^/process-definition/.*/(?:start|restart|restart-async)$"));
 
-  private static final Pattern START_FORM = Pattern.compile("^/process-definition/(?:key/(?<key>[^/]+)|(?<id>[^/]+))/submit-form$");
+  private static final Pattern START_FORM = Pattern.compile(
+      "^/process-definition/(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/submit-form$");
   private static final Pattern OWN_USER = Pattern.compile("^/user/(?<id>[^/]+)/(?:profile|credentials)$");
 
   static final String REFUSED = "Anropet är inte tillåtet (%s %s). Ärenden drivs bara genom processen: starta ett ärende med "
@@ -153,7 +154,7 @@ public class RouteAllowlist extends OncePerRequestFilter {
     }
     Caller caller = caller(request);
     if (caller == null) {
-      // not signed in: Camunda's own authentication answers (401); nothing changes without a user
+      // not signed in (the engine REST API has already answered 401): nothing changes without a user
       return path.startsWith("/engine-rest") || path.startsWith("/camunda/api/") ? String.format(REFUSED, method, path) : null;
     }
     Matcher engineApi = ENGINE.matcher(path);
