@@ -1,13 +1,19 @@
 package se.samverkan.avhoppare.arende;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 import se.samverkan.avhoppare.avtal.KvotOchBalans;
 
@@ -18,32 +24,52 @@ import se.samverkan.avhoppare.avtal.KvotOchBalans;
 @Repository
 public class ArendeRepository {
 
+  static final String SEKVENS = "arende_nummer";
+
   private final JdbcTemplate jdbc;
+  private final DataFieldMaxValueIncrementer arendenummer;
 
   public ArendeRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.arendenummer = incrementer(jdbc.getDataSource());
   }
 
-  /** Registers a new case and returns its reference, {@code AVH-<year>-<n>} counted per year. */
+  /**
+   * Registers a new case and returns its reference, {@code AVH-<year>-<n>}: {@code n} comes from the database
+   * sequence {@code arende_nummer}, so cases started at the same moment never draw the same number. A number
+   * already taken (a reference written before the sequence existed) is skipped before inserting: no insert
+   * fails, so the engine's transaction is never left aborted.
+   */
   public String skapa(Arende a, String overlamnatFran, String processInstans) {
     String prefix = "AVH-" + Year.now() + "-";
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Integer n = jdbc.queryForObject("select count(*) from arende where referens like ?", Integer.class, prefix + "%");
-      String referens = prefix + String.format("%04d", n + 1 + attempt);
-      try {
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.update("insert into arende (referens, hemkommun, part, avtalsversion, malgrupp, kriminellt_sammanhang, hotbild, "
-                + "motiverad, ansvar_for_barn, samtycke, samtycke_datum, startdatum, overlamnat_fran, status, process_instans, "
-                + "skapad, andrad) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            referens, a.hemkommun(), a.part(), a.avtalsversion(), a.malgrupp(), a.kriminelltSammanhang(), a.hotbild(),
-            a.motiverad(), a.ansvarForBarn(), a.samtycke(), a.samtyckeDatum(), a.startdatum(), overlamnatFran,
-            Status.AKTUALISERAT.name(), processInstans, now, now);
-        return referens;
-      } catch (DuplicateKeyException e) {
-        // another case took that number at the same moment: try the next
+    String referens;
+    do {
+      referens = prefix + String.format("%04d", arendenummer.nextLongValue());
+    } while (jdbc.queryForObject("select count(*) from arende where referens = ?", Integer.class, referens) > 0);
+    OffsetDateTime now = OffsetDateTime.now();
+    jdbc.update("insert into arende (referens, hemkommun, part, avtalsversion, malgrupp, kriminellt_sammanhang, hotbild, "
+            + "motiverad, ansvar_for_barn, samtycke, samtycke_datum, startdatum, overlamnat_fran, status, process_instans, "
+            + "skapad, andrad) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        referens, a.hemkommun(), a.part(), a.avtalsversion(), a.malgrupp(), a.kriminelltSammanhang(), a.hotbild(),
+        a.motiverad(), a.ansvarForBarn(), a.samtycke(), a.samtyckeDatum(), a.startdatum(), overlamnatFran,
+        Status.AKTUALISERAT.name(), processInstans, now, now);
+    return referens;
+  }
+
+  /** The sequence's incrementer for the database in use (Spring's, for H2 and PostgreSQL). */
+  private static DataFieldMaxValueIncrementer incrementer(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
+        return new PostgresSequenceMaxValueIncrementer(dataSource, SEKVENS);
       }
+      if (product.toLowerCase(Locale.ROOT).contains("h2")) {
+        return new H2SequenceMaxValueIncrementer(dataSource, SEKVENS);
+      }
+      throw new IllegalStateException("case numbers need a sequence; unsupported database " + product);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot inspect the database for the case number sequence", e);
     }
-    throw new IllegalStateException("could not allocate a case reference");
   }
 
   public Optional<Arende> hitta(String referens) {

@@ -147,9 +147,12 @@ public class VerkstallighetRepository {
 
   /**
    * The §12 notice of the current assignment (the latest accepted request), from either municipality:
-   * there is at most one. Empty before any request was accepted.
+   * there is at most one. Empty before any request was accepted. Reading it locks the case's row until the
+   * transaction ends, so two notices given at the same moment (one from each side) are checked one after
+   * the other: the second sees the first and is refused.
    */
   public Optional<Handelse> uppsagning(String arende) {
+    jdbc.queryForList("select referens from arende where referens = ? for update", String.class, arende);
     OffsetDateTime accepterad = jdbc.queryForObject("select max(accepterad) from uppdrag where arende = ?", OffsetDateTime.class, arende);
     if (accepterad == null) {
       return Optional.empty();

@@ -70,4 +70,14 @@ class WebSecurityConfiguration {
     bean.setName("accessLogFilter");
     return bean;
   }
+
+  /** Inside the access log (a higher order runs later), so every refusal is logged with its 403. */
+  @Bean
+  FilterRegistrationBean<RouteAllowlist> routeAllowlist(ProcessEngine engine) {
+    FilterRegistrationBean<RouteAllowlist> bean = new FilterRegistrationBean<>(new RouteAllowlist(engine));
+    bean.addUrlPatterns(ALL_APIS);
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 35);
+    bean.setName("routeAllowlist");
+    return bean;
+  }
 }

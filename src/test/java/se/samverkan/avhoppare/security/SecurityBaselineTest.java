@@ -35,6 +35,7 @@ class SecurityBaselineTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   String caseworker;
   String caseworkerPassword;
@@ -206,11 +207,14 @@ class SecurityBaselineTest {
             + "<bpmn:receiveTask id=\"Wait\"/>");
     assertThat(admin.postMultipart("/engine-rest/deployment/create", "data", key + ".bpmn",
         process.getBytes(StandardCharsets.UTF_8), "deployment-name", key).statusCode()).isEqualTo(200);
-    HttpResponse<String> start = admin.postJson("/engine-rest/process-definition/key/" + key + "/start",
-        "{\"variables\":{\"x\":{\"type\":\"Object\",\"value\":\"rO0ABXQAA2FiYw==\",\"valueInfo\":"
-            + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}");
+    // users start instances only through a start form (RouteAllowlist); an administrator may still set variables
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(key).getId();
+    HttpResponse<String> start = admin.putJson("/engine-rest/process-instance/" + instance + "/variables/x",
+        "{\"type\":\"Object\",\"value\":\"rO0ABXQAA2FiYw==\",\"valueInfo\":"
+            + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}");
     assertThat(start.statusCode()).as(start.body()).isBetween(400, 599);
     assertThat(start.body()).contains("Java serialization");
+    assertThat(engine.getRuntimeService().getVariables(instance)).doesNotContainKey("x");
   }
 
   @Test

@@ -115,7 +115,65 @@ final class Attacks {
       "POST /authorization/create {\"type\":1,\"permissions\":[\"ALL\"],\"groupId\":\"stockholm-handlaggare\",\"resourceType\":8,\"resourceId\":\"*\"}",
       "PUT /user/{victim}/credentials {\"password\":\"Intrang-1234!\",\"authenticatedUserPassword\":\"x\"}");
 
+  /**
+   * Ways round the process: messages, signals, conditions, starts other than the start form, variables set
+   * from outside, task completion outside the form, tasks created or changed. Only the service does these;
+   * every user is refused (403, Swedish), whatever their municipality. More placeholders: {arendeDef},
+   * {uppdragDef}, {hemligtDef} process definition ids.
+   */
+  static final List<String> BYPASS = List.of(
+      "POST /message {\"messageName\":\"ArendeOverlamnat\",\"businessKey\":\"{bk}\"}",
+      "POST /message {\"messageName\":\"ArendeOverlamnat\",\"businessKey\":\"{bk}\",\"processVariables\":{\"hemkommun\":{\"value\":\"malmo\"}}}",
+      "POST /message {\"messageName\":\"Uppdragsforfragan\",\"businessKey\":\"{bk}\",\"withoutTenantId\":true}",
+      "POST /message {\"messageName\":\"TestMeddelande\",\"processInstanceId\":\"{pi}\"}",
+      "POST /message {\"messageName\":\"TestMeddelande\",\"all\":true,\"resultEnabled\":true}",
+      "POST //message {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "POST /message/ {\"messageName\":\"TestMeddelande\",\"businessKey\":\"{bk}\"}",
+      "POST /process-instance/message-async {\"messageName\":\"TestMeddelande\",\"processInstanceIds\":[\"{pi}\"]}",
+      "POST /signal {\"name\":\"TestSignal\"}",
+      "POST /condition {\"variables\":{\"hemlig\":{\"value\":\"x\"}}}",
+      "POST /execution/{pi}/messageSubscriptions/TestMeddelande/trigger {}",
+      "POST /execution/{pi}/signal {}",
+      "POST /process-definition/key/uppdrag/start {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/key/uppdrag/submit-form {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/{uppdragDef}/start {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/{uppdragDef}/submit-form {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/key/arende/start {\"variables\":{}}",
+      "POST /process-definition/key/arende/start {\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"UserTask_Uppdragsbeskrivning\"}]}",
+      "POST /process-definition/{arendeDef}/start {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/key/arende/restart {\"processInstanceIds\":[\"{pi}\"],\"instructions\":[]}",
+      "POST /process-definition/{hemligtDef}/start {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/key/attack_hemligt/tenant-id/malmo/start {\"businessKey\":\"{bk}\"}",
+      "POST /process-definition/key/attack_hemligt/tenant-id/malmo/submit-form {\"businessKey\":\"{bk}\"}",
+      "PUT /process-instance/{pi}/variables/hemlig {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /process-instance/{pi}/variables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "DELETE /process-instance/{pi}/variables/hemlig",
+      "POST /process-instance/{pi}/modification {\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"EndEvent_Done\"}]}",
+      "POST /process-instance/{pi}/modification-async {\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"UserTask_Hemlig\"}]}",
+      "POST /modification/execute {\"processDefinitionId\":\"{hemligtDef}\",\"processInstanceIds\":[\"{pi}\"],\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"UserTask_Hemlig\"}]}",
+      "POST /migration/execute {\"migrationPlan\":{\"sourceProcessDefinitionId\":\"{hemligtDef}\",\"targetProcessDefinitionId\":\"{hemligtDef}\",\"instructions\":[]},\"processInstanceIds\":[\"{pi}\"]}",
+      "POST /process-instance/variables-async {\"processInstanceIds\":[\"{pi}\"],\"variables\":{\"hemlig\":{\"value\":\"ändrat\"}}}",
+      "PUT /execution/{pi}/localVariables/hemlig {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /execution/{pi}/localVariables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "DELETE /execution/{pi}/localVariables/hemlig",
+      "PUT /task/{task}/variables/hemlig {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /task/{task}/variables {\"modifications\":{\"hemlig\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "DELETE /task/{task}/variables/hemlig",
+      "PUT /task/{task}/localVariables/namn {\"value\":\"ändrat\",\"type\":\"String\"}",
+      "POST /task/{task}/localVariables {\"modifications\":{\"namn\":{\"value\":\"ändrat\",\"type\":\"String\"}}}",
+      "POST /task/{task}/complete {\"variables\":{\"hemlig\":{\"value\":\"ändrat\"}}}",
+      "POST /task/{task}/complete {\"variables\":{},\"withVariablesInReturn\":true}",
+      "POST /task/{task}/resolve {\"variables\":{}}",
+      "POST /task/{task}/bpmnError {\"errorCode\":\"fel\"}",
+      "POST /task/{task}/bpmnEscalation {\"escalationCode\":\"eskalering\"}",
+      "POST /task/create {\"name\":\"Falsk uppgift\",\"candidateGroup\":\"malmo-handlaggare\",\"tenantId\":\"malmo\"}",
+      "PUT /task/{task} {\"name\":\"Ändrad uppgift\",\"dueDate\":\"2020-01-01T00:00:00.000+0100\"}");
+
   static List<Attack> all() {
-    return java.util.stream.Stream.concat(READS.stream(), WRITES.stream()).map(Attack::parse).toList();
+    return java.util.stream.Stream.of(READS, WRITES, BYPASS).flatMap(List::stream).map(Attack::parse).toList();
+  }
+
+  static List<Attack> bypass() {
+    return BYPASS.stream().map(Attack::parse).toList();
   }
 }

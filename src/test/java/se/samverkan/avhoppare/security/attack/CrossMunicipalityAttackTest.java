@@ -64,6 +64,8 @@ class CrossMunicipalityAttackTest {
   String manager;
   String managerPassword;
   String victim;
+  long instancesBefore;
+  long historicInstancesBefore;
 
   @BeforeEach
   void aMalmoCaseAndTwoStockholmAttackers() {
@@ -82,6 +84,8 @@ class CrossMunicipalityAttackTest {
     TestAccounts.createUser(engine.getIdentityService(), victim, "malmo-handlaggare");
     manager = TestAccounts.uniqueId("chef");
     managerPassword = TestAccounts.createUser(engine.getIdentityService(), manager, "stockholm-chef");
+    instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    historicInstancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
   }
 
   @Test
@@ -183,6 +187,7 @@ class CrossMunicipalityAttackTest {
         .filterName(OrganisationProvisioner.FILTER_GRUPP).singleResult().getId());
     values.put("me", me);
     values.put("victim", victim);
+    values.putAll(ProcessBypassAttackTest.definitions(engine));
     return values;
   }
 
@@ -203,6 +208,9 @@ class CrossMunicipalityAttackTest {
     ProcessInstance after = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(after).as("instance still there").isNotNull();
     assertThat(after.isSuspended()).isFalse();
+    assertThat(runtime.createProcessInstanceQuery().count()).as("no instance was started").isEqualTo(instancesBefore);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).as("no instance was started, even briefly")
+        .isEqualTo(historicInstancesBefore);
     assertThat(runtime.getVariable(instance.getId(), "hemlig")).isEqualTo(secret);
     Task taskAfter = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
     assertThat(taskAfter).as("task still open").isNotNull();
