@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import se.samverkan.avhoppare.config.EngineAuthentication;
-import se.samverkan.avhoppare.organisation.RoleAuthorizations;
 import se.samverkan.avhoppare.organisation.Roll;
 
 /**
@@ -167,10 +166,10 @@ public class RouteAllowlist extends OncePerRequestFilter {
       }
       Matcher start = START_FORM.matcher(rest);
       if (start.matches() && method.equals("POST")) {
-        boolean arende = start.group("key") != null ? RoleAuthorizations.ARENDE_PROCESS.equals(start.group("key"))
-            : RoleAuthorizations.ARENDE_PROCESS.equals(definitionKey(start.group("id")));
-        // a caseworker starts a case through its start form; nothing else is started by a user
-        return arende && caller.roles().contains(Role.HANDLAGGARE) ? null : String.format(SERVICE, method, rest);
+        // a user starts an instance only through a start form drawn in the diagram (arende for caseworkers,
+        // the managers' avstamning and avtalsuppsagning); who may is Camunda's CREATE_INSTANCE grant.
+        // A process that only a message starts (uppdrag) has no start form and is the service's alone.
+        return hasStartForm(start.group("key"), start.group("id")) ? null : String.format(SERVICE, method, rest);
       }
       if (caller.roles().contains(Role.ADMIN)) {
         return null;
@@ -201,11 +200,24 @@ public class RouteAllowlist extends OncePerRequestFilter {
     return false;
   }
 
-  /** The key of a process definition by id, looked up as the service (the user may not read it); null if none. */
-  private String definitionKey(String id) {
+  /**
+   * Whether the definition (by key: the latest version; or by id) starts with a Camunda Form on its none
+   * start event, looked up as the service (the user may not read it).
+   */
+  private boolean hasStartForm(String key, String id) {
     return EngineAuthentication.asService(engine.getIdentityService(), () -> {
-      var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).singleResult();
-      return definition == null ? null : definition.getKey();
+      var query = engine.getRepositoryService().createProcessDefinitionQuery();
+      var definition = key != null ? query.processDefinitionKey(key).latestVersion().list().stream().findFirst().orElse(null)
+          : query.processDefinitionId(id).singleResult();
+      if (definition == null) {
+        return false;
+      }
+      try {
+        var form = engine.getFormService().getStartFormData(definition.getId());
+        return form != null && (form.getCamundaFormRef() != null || form.getFormKey() != null);
+      } catch (RuntimeException noStartForm) {
+        return false; // e.g. a process only a message starts: it has no initial none start event
+      }
     });
   }
 
