@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ParamException;
+import se.samverkan.avhoppare.formular.OgiltigtFormularException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,16 @@ public final class Felsvar {
       if (c instanceof FormFieldValidationException f) {
         return json(400, "InvalidRequestException", f.getMessage());
       }
+      if (c instanceof OgiltigtFormularException f) {
+        return json(400, "InvalidRequestException", f.getMessage());
+      }
       if (c instanceof OptimisticLockingException) {
         return ExceptionHandlerHelper.getInstance().getResponse(c);
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof org.camunda.bpm.engine.ParseException p) {
+        return json(400, "InvalidRequestException", diagramfel(p));
       }
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -68,7 +77,8 @@ public final class Felsvar {
     if (t instanceof RestException r) {
       int status = r.getStatus() == null ? 500 : r.getStatus().getStatusCode();
       if (status < 500) {
-        return json(status, typ(status), meddelande(status, r));
+        String kand = kand(t);
+        return json(status, typ(status), status == 400 && kand != null ? kand : meddelande(status, r));
       }
       return t.getCause() != null && t.getCause() != t ? svar(t.getCause()) : json(500, "RestException", INTERNT);
     }
@@ -116,17 +126,61 @@ public final class Felsvar {
       return json(404, "NotFound", FINNS_INTE);
     }
     if (t instanceof BadUserRequestException || t instanceof NotValidException || t instanceof NullValueException) {
-      return json(400, "InvalidRequestException", OGILTIG);
+      return json(400, "InvalidRequestException", kand(t) != null ? kand(t) : OGILTIG);
     }
     if (t instanceof ProcessEngineException || t instanceof IllegalArgumentException || t instanceof NullPointerException
         || t instanceof ClassCastException || t instanceof IllegalStateException || t instanceof DateTimeException
         || t instanceof IndexOutOfBoundsException || t instanceof UnsupportedOperationException) {
       // reached only by input the API could not use (a missing body, a value of the wrong kind, …)
       LOG.warn("Request refused with 400 after {}", kedja(t));
-      return json(400, "InvalidRequestException", OGILTIG);
+      return json(400, "InvalidRequestException", kand(t) != null ? kand(t) : OGILTIG);
     }
     LOG.error("Unexpected fault answered 500: {}", kedja(t), t);
     return json(500, "ProcessEngineException", INTERNT);
+  }
+
+  /** For a process owner deploying from Modeler: where the diagram is wrong (resource, line, element). */
+  static String diagramfel(org.camunda.bpm.engine.ParseException p) {
+    StringBuilder b = new StringBuilder("Diagrammet kunde inte driftsättas: det innehåller fel.");
+    int n = 0;
+    for (var report : p.getResorceReports()) {
+      for (var problem : report.getErrors()) {
+        if (n++ == 5) {
+          return b.append(" …").toString();
+        }
+        b.append(" ").append(saker(report.getResourceName())).append(" rad ").append(problem.getLine());
+        if (problem.getMainElementId() != null) {
+          b.append(", element '").append(saker(problem.getMainElementId())).append("'");
+        }
+        String m = problem.getMessage() == null ? "" : problem.getMessage().replaceAll("ENGINE-\\d+\\s*", "");
+        b.append(": ").append(m.length() > 200 ? m.substring(0, 200) + "…" : m).append(".");
+      }
+    }
+    return b.toString();
+  }
+
+  /** Engine refusals worth telling precisely, in Swedish; null for the rest. */
+  static String kand(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+      if (m.contains("unbound") || m.contains("maximum number of results") || m.contains("exceeds the maximum")) {
+        return "Sökningen måste ha en gräns: ange 'maxResults' (högst 2000).";
+      }
+      if (m.contains("password does not match policy")) {
+        return "Lösenordet uppfyller inte lösenordspolicyn: minst 10 tecken med stora och små bokstäver, en siffra och ett specialtecken.";
+      }
+      if (m.contains("java serialization")) {
+        return "Värden i Javas serialiseringsformat tas inte emot.";
+      }
+      if (m.contains("firstresult") || m.contains("maxresults")) {
+        return "Parametrarna 'firstResult' och 'maxResults' ska vara heltal, minst 0.";
+      }
+      if (m.contains("cannot deserialize") || m.contains("unknown type") || m.contains("unsupported value type")
+          || m.contains("cannot find serializer")) {
+        return "Ett värde har en typ som inte tas emot.";
+      }
+    }
+    return null;
   }
 
   private static boolean arInteFunnen(String m) {

@@ -3,7 +3,6 @@ package se.samverkan.avhoppare.formular;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateListener;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -83,7 +82,7 @@ public class FormularPlugin extends AbstractProcessEnginePlugin {
           try {
             Formkontrakt.las(new String(r.getBytes(), StandardCharsets.UTF_8));
           } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("Formuläret " + r.getName() + " kan inte driftsättas: servern kan inte kontrollera det ("
+            throw new OgiltigtFormularException("Formuläret " + r.getName() + " kan inte driftsättas: servern kan inte kontrollera det ("
                 + e.getMessage() + ").");
           }
         }
@@ -103,7 +102,8 @@ public class FormularPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       def.setTaskFormHandler(new KontrolleradUppgift(def.getTaskFormHandler()));
-      boolean harRedan = def.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE).stream()
+      List<TaskListener> befintliga = def.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
+      boolean harRedan = befintliga != null && befintliga.stream()
           .anyMatch(l -> l instanceof DelegateExpressionTaskListener d && UPPGIFTSLYSSNARE.equals(d.getExpressionText()));
       if (!harRedan) {
         def.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> kontroll.getObject().slutfor(task));
@@ -120,7 +120,8 @@ public class FormularPlugin extends AbstractProcessEnginePlugin {
       if (start == null) {
         return;
       }
-      List<DelegateListener<?>> befintliga = new ArrayList<>(start.getListeners(ExecutionListener.EVENTNAME_START));
+      List<DelegateListener<?>> befintliga = start.getListeners(ExecutionListener.EVENTNAME_START) == null ? List.of()
+          : new ArrayList<>(start.getListeners(ExecutionListener.EVENTNAME_START));
       boolean harRedan = befintliga.stream()
           .anyMatch(l -> l instanceof DelegateExpressionExecutionListener d && STARTLYSSNARE.equals(d.getExpressionText()));
       if (!harRedan) {
