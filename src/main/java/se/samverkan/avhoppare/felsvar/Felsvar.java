@@ -74,6 +74,10 @@ public final class Felsvar {
         return json(403, "AuthorizationException", BEHORIGHET);
       }
     }
+    String tasklist = tasklistmarkor(t);
+    if (tasklist != null) {
+      return tasklist.equals(UPPGIFT_SAKNAS) ? json(404, "NotFound", tasklist) : json(400, "InvalidRequestException", tasklist);
+    }
     if (t instanceof RestException r) {
       int status = r.getStatus() == null ? 500 : r.getStatus().getStatusCode();
       if (status < 500) {
@@ -157,6 +161,26 @@ public final class Felsvar {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Tasklist recognises a few refusals by English words in the message ("No matching task", "task is
+   * null", "is suspended") and then shows its own Swedish notice; those words are kept, in parentheses,
+   * after the Swedish sentence.
+   */
+  static final String UPPGIFT_SAKNAS = "Uppgiften finns inte, är redan slutförd eller är inte din att se (No matching task).";
+
+  static String tasklistmarkor(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage() == null ? "" : c.getMessage();
+      if (m.contains("No matching task") || m.contains("task is null")) {
+        return UPPGIFT_SAKNAS;
+      }
+      if (m.contains("is suspended")) {
+        return "Ärendet är vilande och kan inte ändras just nu (is suspended).";
+      }
+    }
+    return null;
   }
 
   /** Engine refusals worth telling precisely, in Swedish; null for the rest. */
