@@ -242,7 +242,7 @@ public final class Felsvar {
   }
 
   static String saker(String s) {
-    String t = s == null ? "" : s.replaceAll("[^\\p{L}\\p{N}_\\-.]", "?");
+    String t = s == null ? "" : s.replaceAll("[^\\p{L}\\p{N}_\\-.]", "?").replaceAll("\\d{4,}", "…");
     return t.length() > 60 ? t.substring(0, 60) + "…" : t;
   }
 

@@ -101,7 +101,8 @@ final class Granskning {
 
   /** A key as it may appear in a message: printable, at most 60 characters. */
   static String saker(String s) {
-    String t = s == null ? "" : s.replaceAll("[^\\p{L}\\p{N}_\\-. ]", "?");
+    // never a personal identity number, even sent as a key: long digit runs are masked
+    String t = s == null ? "" : s.replaceAll("[^\\p{L}\\p{N}_\\-. ]", "?").replaceAll("\\d{4,}", "…");
     return t.length() > 60 ? t.substring(0, 60) + "…" : t;
   }
 

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +51,7 @@ import se.samverkan.avhoppare.uppdrag.UppdragProcess;
  * engine's tables.
  */
 @PostgresIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputCorpusIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,7 +82,7 @@ class BadInputCorpusIT {
   record Typed(String type, Object value, Map<String, Object> valueInfo) {}
 
   @Test
-  void badInputIsRefusedCleanlyInSwedishAndNothingOffTheFormIsStored() throws Exception {
+  void badInputIsRefusedCleanlyInSwedishAndNothingOffTheFormIsStored(CapturedOutput output) throws Exception {
     String sthlmUser = TestAccounts.uniqueId("handlaggare");
     String sthlmPassword = TestAccounts.createUser(engine.getIdentityService(), sthlmUser, "stockholm-handlaggare");
     Http stockholm = new Http(port).basic(sthlmUser, sthlmPassword);
@@ -190,6 +194,7 @@ class BadInputCorpusIT {
     assertThat(PersonalDataScan.tableCount(dataSource, "act_")).isGreaterThan(40);
     assertThat(PersonalDataScan.hits(dataSource, "act_", List.of(NAMN, PERSONNUMMER, PERSONNUMMER.replace("-", ""), MARK))).isEmpty();
     assertThat(PersonalDataScan.hits(dataSource, "act_", List.of(referens))).as("positive control").isNotEmpty();
+    assertThat(output.getAll()).as("the log").doesNotContain(NAMN, PERSONNUMMER);
   }
 
   // --- generators ---
@@ -216,7 +221,7 @@ class BadInputCorpusIT {
     }
     Object[][] okanda = {{"namn", NAMN}, {"personnummer", PERSONNUMMER}, {"adress", "Adressgatan 1 " + MARK},
         {"arendeReferens", "AVH-2026-9999" + MARK}, {"hemkommun", "malmo" + MARK}, {"${" + MARK + "}", "x"},
-        {"k".repeat(300), MARK}, {"ä" + MARK, 1}, {"", MARK}};
+        {"k".repeat(300), MARK}, {"ä" + MARK, 1}, {"", MARK}, {PERSONNUMMER, MARK}};
     for (Object[] okand : okanda) {
       send(http, "POST", path, vars(with(valid, (String) okand[0], okand[1])), true);
     }

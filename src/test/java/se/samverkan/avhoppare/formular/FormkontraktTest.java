@@ -183,6 +183,7 @@ class FormkontraktTest {
             "Fältet 'personnummer' finns inte i formuläret och kan inte tas emot.")
         .noneMatch(m -> m.contains("Anna") || m.contains("9876"));
     assertThat(granska("samrad-polis", samrad("<script>" + "x".repeat(500), 1)).fel().get(0)).hasSizeLessThan(140).doesNotContain("<script>");
+    assertThat(granska("samrad-polis", samrad("19811218-9876", 1)).fel().get(0)).doesNotContain("19811218", "9876");
   }
 
   @Test
