@@ -1,86 +1,100 @@
 package se.samverkan.avhoppare.arende;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.avtal.AvtalRegister;
 import se.samverkan.avhoppare.avtal.Avtalsversion;
-import se.samverkan.avhoppare.avtal.Behorighetsbedomning.Hotbild;
-import se.samverkan.avhoppare.avtal.Behorighetsbedomning.KriminelltSammanhang;
-import se.samverkan.avhoppare.avtal.Malgrupp;
 import se.samverkan.avhoppare.avtal.UtanforAvtalException;
+import se.samverkan.avhoppare.formular.Avvisning;
+import se.samverkan.avhoppare.formular.FormularRegel;
+import se.samverkan.avhoppare.formular.Formularkontroll;
+import se.samverkan.avhoppare.formular.Inlamning;
 import se.samverkan.avhoppare.organisation.Kommun;
 import se.samverkan.avhoppare.organisation.Organisation;
 import se.samverkan.avhoppare.organisation.Part;
 
 /**
- * Intake (aktualisering), at the start of a case and when a handed-over case is received: checks the
- * form on the server, binds the case to the agreement version in force on its start date, registers
- * it (reference, tenant) and keeps only routing facts as process variables.
+ * Intake (aktualisering), at the start of a case and when a handed-over case is received: the rule of
+ * the {@code aktualisering} form. Beyond the form: the committee is one of the user's municipality's
+ * parties and party to the agreement version in force on the start date; consent is not dated in the
+ * future. Then the case is bound to that version, registered (reference, tenant) and only routing
+ * facts stay as process variables.
  */
 @Component("aktualiseringListener")
-public class Aktualisering implements ExecutionListener {
-
-  static final List<String> FALT = List.of("part", "malgrupp", "kriminelltSammanhang", "hotbild", "motiverad",
-      "ansvarForBarn", "samtycke", "samtyckeDatum", "startdatum");
+public class Aktualisering implements ExecutionListener, FormularRegel {
 
   private final ArendeRepository repository;
   private final AvtalRegister avtal;
   private final Organisation organisation;
+  private final ObjectProvider<Formularkontroll> kontroll;
 
-  public Aktualisering(ArendeRepository repository, AvtalRegister avtal, Organisation organisation) {
+  public Aktualisering(ArendeRepository repository, AvtalRegister avtal, Organisation organisation,
+      ObjectProvider<Formularkontroll> kontroll) {
     this.repository = repository;
     this.avtal = avtal;
     this.organisation = organisation;
+    this.kontroll = kontroll;
+  }
+
+  /** The start event's listener: the start form's contract and rules. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    kontroll.getObject().slutforStart(execution);
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    String referens = registrera(execution, execution.getTenantId(), null, execution.getProcessInstanceId());
-    execution.setProcessBusinessKey(referens);
+  public Set<String> formular() {
+    return Set.of("aktualisering");
   }
 
-  /** Checks and registers; returns the new case reference. Variables go on {@code scope}. */
-  String registrera(VariableScope scope, String hemkommun, String overlamnatFran, String processInstans) {
-    Kommun kommun = organisation.kommun(hemkommun).orElseThrow(() -> new FormFieldValidationException("part",
-        "Ärendet kan inte aktualiseras: ditt konto hör inte till exakt en kommun. Kontakta administratören."));
-    Formular f = new Formular(scope);
-    String part = f.enAv("part", "Ansvarig nämnd", kommun.parter().stream().map(Part::id).toList());
-    Malgrupp malgrupp = f.val("malgrupp", "Målgrupp", Malgrupp.class);
-    KriminelltSammanhang sammanhang = f.val("kriminelltSammanhang", "Kriminellt sammanhang", KriminelltSammanhang.class);
-    Hotbild hotbild = f.val("hotbild", "Hotbild", Hotbild.class);
-    boolean motiverad = f.jaNej("motiverad");
-    boolean barn = f.jaNej("ansvarForBarn");
-    boolean samtycke = f.jaNej("samtycke");
-    LocalDate samtyckeDatum = samtycke ? f.datum("samtyckeDatum", "Datum för samtycke") : null;
-    LocalDate startdatum = f.datum("startdatum", "Startdatum");
-    Avtalsversion version = null;
+  @Override
+  public void kontrollera(Inlamning in, Avvisning fel) {
+    Optional<Kommun> kommun = organisation.kommun(in.kommun());
+    if (kommun.isEmpty()) {
+      fel.meddelande("part", "Ärendet kan inte aktualiseras: ditt konto hör inte till exakt en kommun. Kontakta administratören.");
+      return;
+    }
+    String part = in.text("part");
+    if (part != null && kommun.get().parter().stream().map(Part::id).noneMatch(part::equals)) {
+      fel.falt("part", "har ett värde som inte finns bland alternativen för din kommun.");
+      part = null;
+    }
+    LocalDate startdatum = in.datum("startdatum");
     if (startdatum != null) {
       try {
-        version = avtal.versionInForce(startdatum);
+        Avtalsversion version = avtal.versionInForce(startdatum);
         if (part != null && !version.arPart(part)) {
-          f.avvisa("part", "Fältet 'Ansvarig nämnd': nämnden är inte part i " + version.namn() + ".");
+          fel.meddelande("part", "Fältet '" + fel.etikett("part") + "': nämnden är inte part i " + version.namn() + ".");
         }
       } catch (UtanforAvtalException e) {
-        f.avvisa("startdatum", "Fältet 'Startdatum': " + e.getMessage());
+        fel.meddelande("startdatum", "Fältet '" + fel.etikett("startdatum") + "': " + e.getMessage());
       }
     }
-    if (samtyckeDatum != null && samtyckeDatum.isAfter(LocalDate.now())) {
-      f.avvisa("samtyckeDatum", "Fältet 'Datum för samtycke' kan inte ligga i framtiden.");
-    }
-    f.kontrollera();
+  }
 
-    String referens = repository.skapa(new Arende(null, hemkommun, part, version.id(), malgrupp.name(), sammanhang.name(),
-        hotbild.name(), motiverad, barn, samtycke, samtyckeDatum, startdatum, null, null), overlamnatFran, processInstans);
-    FALT.forEach(scope::removeVariable);
-    scope.setVariable(ArendeProcess.VAR_REFERENS, referens);
-    scope.setVariable(ArendeProcess.VAR_HEMKOMMUN, hemkommun);
-    scope.setVariable(ArendeProcess.VAR_AVTALSVERSION, version.id());
-    scope.setVariable(ArendeProcess.VAR_HOTBILD, hotbild.name());
-    return referens;
+  @Override
+  public void verkstall(Inlamning in) {
+    String hemkommun = in.kommun();
+    Avtalsversion version = avtal.versionInForce(in.datum("startdatum"));
+    boolean samtycke = in.jaNej("samtycke");
+    String overlamnatFran = (String) in.variabel(ArendeProcess.VAR_OVERLAMNAT_FRAN);
+    String referens = repository.skapa(new Arende(null, hemkommun, in.text("part"), version.id(), in.text("malgrupp"),
+        in.text("kriminelltSammanhang"), in.text("hotbild"), in.jaNej("motiverad"), in.jaNej("ansvarForBarn"), samtycke,
+        samtycke ? in.datum("samtyckeDatum") : null, in.datum("startdatum"), null, null), overlamnatFran, in.processInstans());
+    in.scope().setVariable(ArendeProcess.VAR_REFERENS, referens);
+    in.scope().setVariable(ArendeProcess.VAR_HEMKOMMUN, hemkommun);
+    in.scope().setVariable(ArendeProcess.VAR_AVTALSVERSION, version.id());
+    in.execution().setProcessBusinessKey(referens);
+  }
+
+  /** The threat level routes the police recommendation; everything else of intake lives in {@code arende}. */
+  @Override
+  public Set<String> processvariabler() {
+    return Set.of(ArendeProcess.VAR_HOTBILD);
   }
 }

@@ -1,235 +1,397 @@
 package se.samverkan.avhoppare.arende;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 import se.samverkan.avhoppare.avtal.AvtalRegister;
 import se.samverkan.avhoppare.avtal.Avtalsversion;
 import se.samverkan.avhoppare.avtal.Insats;
+import se.samverkan.avhoppare.formular.Avvisning;
+import se.samverkan.avhoppare.formular.FormularRegel;
+import se.samverkan.avhoppare.formular.Formularkontroll;
+import se.samverkan.avhoppare.formular.Inlamning;
 import se.samverkan.avhoppare.organisation.Kommun;
 import se.samverkan.avhoppare.organisation.Organisation;
-import se.samverkan.avhoppare.uppdrag.UppdragProcess;
 
 /**
- * Server-side check of every task completion, whatever the form checked (also through
- * /engine-rest): a missing or wrong value refuses the completion with a Swedish message naming the
- * field, and the task stays open with what was entered. An accepted form is written to our tables
- * and only the routing facts stay as process variables.
+ * The completion listener of every user task with a form ({@code ${uppgiftsvalidering}} in the
+ * diagram; {@link se.samverkan.avhoppare.formular.FormularPlugin} adds it to any task with a form that
+ * lacks it): the task's deployed form and the {@link FormularRegel}s attached to that form decide, in
+ * {@link Formularkontroll}. The rules of the steps before implementation are below, one small bean
+ * per form; those of the implementation phase are in {@link Genomforandevalidering}.
  */
 @Component("uppgiftsvalidering")
 public class Uppgiftsvalidering implements TaskListener {
 
-  static final Set<String> KATALOG = Arrays.stream(Insats.values()).map(Enum::name).collect(Collectors.toSet());
+  private final Formularkontroll kontroll;
 
-  private final ArendeRepository repository;
-  private final Aktualisering aktualisering;
-  private final Organisation organisation;
-  private final AvtalRegister avtal;
-  private final Genomforandevalidering genomforande;
-  private final Polisskydd polisskydd;
-
-  public Uppgiftsvalidering(ArendeRepository repository, Aktualisering aktualisering, Organisation organisation,
-      AvtalRegister avtal, Genomforandevalidering genomforande, Polisskydd polisskydd) {
-    this.polisskydd = polisskydd;
-    this.genomforande = genomforande;
-    this.repository = repository;
-    this.aktualisering = aktualisering;
-    this.organisation = organisation;
-    this.avtal = avtal;
+  public Uppgiftsvalidering(Formularkontroll kontroll) {
+    this.kontroll = kontroll;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    // the case is the instance's business key: a variable could be overwritten by any submission
-    String referens = task.getExecution().getProcessBusinessKey();
-    switch (task.getTaskDefinitionKey()) {
-      case ArendeProcess.TASK_TA_EMOT_OVERLAMNAT -> {
-        String ny = aktualisering.registrera(task, task.getTenantId(), (String) task.getVariable(ArendeProcess.VAR_OVERLAMNAT_FRAN),
-            task.getProcessInstanceId());
-        task.getExecution().setProcessBusinessKey(ny);
-      }
-      case ArendeProcess.TASK_TILLHORIGHET -> tillhorighet(task, referens);
-      case ArendeProcess.TASK_POLISENS_RAD -> {
-        Formular f = new Formular(task);
-        f.bekraftad("polisensRadBekraftad", "Fältet 'Jag har tagit del av polisens rekommendation' måste kryssas i för att gå vidare.");
-        f.kontrollera();
-        repository.polisensRadBekraftat(referens);
-        task.removeVariable("polisensRadBekraftad");
-      }
-      case ArendeProcess.TASK_VALJ_KOMMUN -> valjKommun(task, referens);
-      case ArendeProcess.TASK_KVOTUNDANTAG -> {
-        Formular f = new Formular(task);
-        String beslut = f.enAv("undantagBeslut", "Beslut", List.of("GODKANN", "AVSLA"));
-        String motivering = f.text("undantagMotivering", "Motivering", 2000);
-        f.kontrollera();
-        repository.kvotundantag(referens, beslut, motivering);
-        task.removeVariables(List.of("undantagBeslut", "undantagMotivering"));
-        task.setVariable(ArendeProcess.VAR_UNDANTAG_GODKANT, "GODKANN".equals(beslut));
-      }
-      case ArendeProcess.TASK_SAMRAD_HEM -> samrad(task, referens, "HEMKOMMUN", task.getTenantId(),
-          ArendeProcess.VAR_SAMRAD_HEM_STODJER);
-      case ArendeProcess.TASK_SAMRAD_MOTTAGANDE -> samrad(task, referens, "MOTTAGANDE_KOMMUN",
-          repository.hamta(referens).mottagandeKommun(), ArendeProcess.VAR_SAMRAD_MOTTAGANDE_STODJER);
-      case ArendeProcess.TASK_PAMINNELSE_HEM, ArendeProcess.TASK_PAMINNELSE_MOTTAGANDE, ArendeProcess.TASK_PAMINN_SVAR -> {
-        Formular f = new Formular(task);
-        f.bekraftad("paminnelseHanterad", "Fältet 'Jag har följt upp påminnelsen' måste kryssas i.");
-        f.kontrollera();
-        task.removeVariable("paminnelseHanterad");
-      }
-      case ArendeProcess.TASK_SAMRAD_AVRADER, ArendeProcess.TASK_FORFRAGAN_AVBOJD -> {
-        Formular f = new Formular(task);
-        String val = f.enAv(ArendeProcess.VAR_FORTSATTNING, "Fortsättning", List.of("ANNAN_KOMMUN", "AVSLUTA"));
-        String motivering = f.text("fortsattningMotivering", "Motivering", 2000);
-        f.kontrollera();
-        task.removeVariable("fortsattningMotivering");
-        if ("AVSLUTA".equals(val)) {
-          task.setVariable(ArendeProcess.VAR_AVSLUTSORSAK, motivering);
-        }
-      }
-      case ArendeProcess.TASK_UPPDRAGSBESKRIVNING -> uppdragsbeskrivning(task, referens);
-      case ArendeProcess.TASK_BESLUT -> beslut(task, referens);
-      case UppdragProcess.TASK_BESVARA -> {
-        Formular f = new Formular(task);
-        String svar = f.enAv(UppdragProcess.VAR_SVAR, "Svar", List.of("ACCEPTERAR", "AVBOJER"));
-        String motivering = "AVBOJER".equals(svar) ? f.text("svarMotivering", "Motivering", 2000)
-            : f.valfriText("svarMotivering", "Motivering", 2000);
-        f.kontrollera();
-        repository.uppdragSvar(task.getProcessInstanceId(), svar, motivering);
-        task.removeVariable("svarMotivering");
-      }
-      case UppdragProcess.TASK_GENOMFORANDEPLAN -> genomforandeplan(task, referens);
-      case ArendeProcess.TASK_POLISSKYDD -> polisskydd.kontrollera(task, referens);
-      default -> {
-        if (!genomforande.kontrollera(task, referens)) {
-          throw new IllegalStateException("no server-side check for task " + task.getTaskDefinitionKey());
-        }
-      }
-    }
-  }
-
-  private void tillhorighet(DelegateTask task, String referens) {
-    Formular f = new Formular(task);
-    String utfall = f.enAv(ArendeProcess.VAR_TILLHORIGHET, "Tillhörighet", List.of("HEMKOMMUNEN", "ANNAN_PARTSKOMMUN", "UTANFOR_AVTALET"));
-    String motivering = f.text("tillhorighetMotivering", "Motivering", 2000);
-    String hemkommun = task.getTenantId();
-    String till = null;
-    if ("ANNAN_PARTSKOMMUN".equals(utfall)) {
-      till = f.enAv(ArendeProcess.VAR_OVERLAMNAS_TILL, "Kommun som ärendet överlämnas till", andraKommuner(hemkommun));
-    }
-    f.kontrollera();
-    repository.tillhorighet(referens, utfall, motivering, till);
-    task.removeVariable("tillhorighetMotivering");
-    if (till == null) {
-      task.removeVariable(ArendeProcess.VAR_OVERLAMNAS_TILL);
-    }
-  }
-
-  private void valjKommun(DelegateTask task, String referens) {
-    Formular f = new Formular(task);
-    String hemkommun = task.getTenantId();
-    Avtalsversion version = avtal.version(repository.hamta(referens).avtalsversion()).orElseThrow();
-    List<String> tillatna = andraKommuner(hemkommun).stream()
-        .filter(k -> organisation.kommun(k).orElseThrow().parter().stream().anyMatch(p -> version.arPart(p.id())))
-        .toList();
-    String valt = f.enAv(ArendeProcess.VAR_MOTTAGANDE_KOMMUN, "Mottagande kommun",
-        organisation.kommuner().stream().map(Kommun::id).toList());
-    if (valt != null && valt.equals(hemkommun)) {
-      f.avvisa(ArendeProcess.VAR_MOTTAGANDE_KOMMUN, "Fältet 'Mottagande kommun' kan inte vara hemkommunen.");
-    } else if (valt != null && !tillatna.contains(valt)) {
-      f.avvisa(ArendeProcess.VAR_MOTTAGANDE_KOMMUN, "Fältet 'Mottagande kommun': kommunen är inte part i " + version.namn() + ".");
-    }
-    f.kontrollera();
-    repository.mottagandeKommun(referens, valt);
-  }
-
-  private void samrad(DelegateTask task, String referens, String polisI, String kommun, String stodjerVariabel) {
-    Formular f = new Formular(task);
-    LocalDate datum = f.datum("samradDatum", "Datum för samrådet");
-    String enhet = f.text("polisenhet", "Polisenhet", 200);
-    String kontakt = f.text("polisKontakt", "Kontaktperson hos polisen", 200);
-    String risk = f.enAv("riskniva", "Hot- och riskbedömning", List.of("LAG", "MEDEL", "HOG"));
-    String utfall = f.enAv("samradUtfall", "Polisens ställningstagande", List.of("STODJER", "AVRADER"));
-    String kommentar = f.valfriText("samradKommentar", "Kommentar", 2000);
-    if (datum != null && datum.isAfter(LocalDate.now())) {
-      f.avvisa("samradDatum", "Fältet 'Datum för samrådet' kan inte ligga i framtiden.");
-    }
-    f.kontrollera();
-    repository.samrad(referens, polisI, kommun, datum, enhet, kontakt, risk, utfall, kommentar);
-    task.removeVariables(List.of("samradDatum", "polisenhet", "polisKontakt", "riskniva", "samradUtfall", "samradKommentar"));
-    task.setVariable(stodjerVariabel, "STODJER".equals(utfall));
-  }
-
-  private void uppdragsbeskrivning(DelegateTask task, String referens) {
-    Formular f = new Formular(task);
-    String mal = f.text("mal", "Mål med uppdraget", 4000);
-    List<String> insatser = f.lista("efterfragadeInsatser", "Efterfrågade insatser", KATALOG);
-    LocalDate start = f.datum("periodStart", "Uppdraget börjar");
-    LocalDate slut = f.datum("periodSlut", "Uppdraget slutar");
-    String intervall = f.text("uppfoljningsintervall", "Uppföljningsintervall", 32);
-    String kontaktHem = f.text("kontaktHemkommun", "Kontaktperson i hemkommunen", 200);
-    String kontaktMottagande = f.text("kontaktMottagandeKommun", "Kontaktperson i mottagande kommun", 200);
-    f.bekraftad("boendeOrdnasAvHemkommunen",
-        "Fältet 'Tillfälligt boende ordnas och bekostas av hemkommunen' måste kryssas i (§5).");
-    if (start != null && slut != null && !slut.isAfter(start)) {
-      f.avvisa("periodSlut", "Fältet 'Uppdraget slutar' måste vara efter 'Uppdraget börjar'.");
-    }
-    if (intervall != null && !arPositivPeriod(intervall)) {
-      f.avvisa("uppfoljningsintervall", "Fältet 'Uppföljningsintervall' ska vara en period som P1M (en månad) eller P6W (sex veckor).");
-    }
-    f.kontrollera();
-    repository.uppdragsbeskrivning(referens, mal, String.join(",", insatser), start, slut, intervall, kontaktHem, kontaktMottagande);
-    task.removeVariables(List.of("mal", "efterfragadeInsatser", "periodStart", "periodSlut", "uppfoljningsintervall",
-        "kontaktHemkommun", "kontaktMottagandeKommun", "boendeOrdnasAvHemkommunen"));
-  }
-
-  private void beslut(DelegateTask task, String referens) {
-    Formular f = new Formular(task);
-    LocalDate datum = f.datum("beslutsdatum", "Beslutsdatum");
-    List<String> insatser = f.lista("beslutadeInsatser", "Beslutade insatser", KATALOG);
-    String beslutsfattare = f.text("beslutsfattare", "Beslutsfattare", 200);
-    f.bekraftad("samradMedMottagandeKommun", "Fältet 'Beslutet har föregåtts av samråd med mottagande kommun' måste kryssas i (§5).");
-    f.kontrollera();
-    repository.beslut(referens, datum, String.join(",", insatser), beslutsfattare);
-    repository.status(referens, ArendeRepository.Status.UPPDRAG_BESLUTAT, null);
-    task.removeVariables(List.of("beslutsdatum", "beslutadeInsatser", "beslutsfattare", "samradMedMottagandeKommun"));
-  }
-
-  private void genomforandeplan(DelegateTask task, String referens) {
-    Formular f = new Formular(task);
-    String kommun = task.getTenantId();
-    record Post(String insats, String utforare, LocalDate start, BigDecimal kostnad) {}
-    List<Post> poster = f.rader("planposter", "Insatser i planen", rad -> new Post(
-        rad.enAv("insats", "Insats", KATALOG, "insatsen finns inte i förteckningen i §6 (hälso- och sjukvård är regionens, "
-            + "boende och försörjning hemkommunens)."),
-        rad.text("utforare", "Utförare", 200), rad.datum("startdatum", "Startdatum"), rad.belopp("manadskostnad", "Beräknad månadskostnad")));
-    f.kontrollera();
-    poster.forEach(p -> repository.planpost(referens, kommun, p.insats(), p.utforare(), p.start(), p.kostnad()));
-    task.removeVariable("planposter");
-  }
-
-  static boolean arPositivPeriod(String iso) {
-    try {
-      Period p = Period.parse(iso);
-      return !p.isNegative() && !p.isZero();
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private List<String> andraKommuner(String hemkommun) {
-    return organisation.kommuner().stream().map(Kommun::id).filter(k -> !k.equals(hemkommun)).toList();
+    kontroll.slutfor(task);
   }
 
   static Map<String, String> kommunnamn(Organisation organisation) {
     return organisation.kommuner().stream().collect(Collectors.toMap(Kommun::id, Kommun::namn));
+  }
+
+  /** Today in Europe/Stockholm by the engine's clock (never the JVM's zone). */
+  static LocalDate idag() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ProcessInstallningar.ZONE).toLocalDate();
+  }
+
+  /** Dates of things that have happened cannot lie in the future (today in Europe/Stockholm). */
+  @Component
+  static class DatumInteIFramtiden implements FormularRegel {
+    static final Map<String, List<String>> FALT = Map.of(
+        "aktualisering", List.of("samtyckeDatum"),
+        "samrad-polis", List.of("samradDatum"),
+        "uppfoljning", List.of("uppfoljningsdatum"),
+        "slutuppfoljning", List.of("uppfoljningsdatum"),
+        "handelse-hem", List.of("uppsagningDatum", "uppsagningMottagen", "avbrottDatum"),
+        "handelse-mottagande", List.of("uppsagningDatum", "uppsagningMottagen", "avbrottDatum"),
+        "polisskydd", List.of("polisskyddDatum"));
+
+    @Override
+    public Set<String> formular() {
+      return FALT.keySet();
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      LocalDate idag = idag();
+      for (String falt : FALT.get(in.formular())) {
+        if (in.har(falt) && in.datum(falt).isAfter(idag)) {
+          fel.falt(falt, "kan inte ligga i framtiden.");
+        }
+      }
+    }
+  }
+
+  /** Acknowledgements: nothing to record beyond the completion itself. */
+  @Component
+  static class Kvittens implements FormularRegel {
+    @Override
+    public Set<String> formular() {
+      return Set.of("paminnelse", "uppsagning-mottagen");
+    }
+  }
+
+  @Component
+  static class Tillhorighet implements FormularRegel {
+    private final ArendeRepository repository;
+
+    Tillhorighet(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("tillhorighetsutredning");
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      if (in.har(ArendeProcess.VAR_OVERLAMNAS_TILL) && in.text(ArendeProcess.VAR_OVERLAMNAS_TILL).equals(in.kommun())) {
+        fel.falt(ArendeProcess.VAR_OVERLAMNAS_TILL, "kan inte vara den egna kommunen.");
+      }
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.tillhorighet(in.referens(), in.text(ArendeProcess.VAR_TILLHORIGHET), in.text("tillhorighetMotivering"),
+          in.text(ArendeProcess.VAR_OVERLAMNAS_TILL));
+    }
+
+    @Override
+    public Set<String> processvariabler() {
+      return Set.of(ArendeProcess.VAR_TILLHORIGHET, ArendeProcess.VAR_OVERLAMNAS_TILL);
+    }
+  }
+
+  @Component
+  static class PolisensRad implements FormularRegel {
+    private final ArendeRepository repository;
+
+    PolisensRad(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("polisens-rad");
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.polisensRadBekraftat(in.referens());
+    }
+  }
+
+  /** The receiving municipality is another municipality, party to the case's agreement version. */
+  @Component
+  static class MottagandeKommun implements FormularRegel {
+    private final ArendeRepository repository;
+    private final AvtalRegister avtal;
+    private final Organisation organisation;
+
+    MottagandeKommun(ArendeRepository repository, AvtalRegister avtal, Organisation organisation) {
+      this.repository = repository;
+      this.avtal = avtal;
+      this.organisation = organisation;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("val-av-mottagande-kommun");
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      String valt = in.text(ArendeProcess.VAR_MOTTAGANDE_KOMMUN);
+      if (valt == null) {
+        return;
+      }
+      if (valt.equals(in.kommun())) {
+        fel.falt(ArendeProcess.VAR_MOTTAGANDE_KOMMUN, "kan inte vara hemkommunen.");
+        return;
+      }
+      Avtalsversion version = avtal.version(repository.hamta(in.referens()).avtalsversion()).orElseThrow();
+      boolean part = organisation.kommun(valt).map(k -> k.parter().stream().anyMatch(p -> version.arPart(p.id()))).orElse(false);
+      if (!part) {
+        fel.meddelande(ArendeProcess.VAR_MOTTAGANDE_KOMMUN, "Fältet '" + fel.etikett(ArendeProcess.VAR_MOTTAGANDE_KOMMUN)
+            + "': kommunen är inte part i " + version.namn() + ".");
+      }
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.mottagandeKommun(in.referens(), in.text(ArendeProcess.VAR_MOTTAGANDE_KOMMUN));
+    }
+
+    @Override
+    public Set<String> processvariabler() {
+      return Set.of(ArendeProcess.VAR_MOTTAGANDE_KOMMUN);
+    }
+  }
+
+  @Component
+  static class Kvotundantag implements FormularRegel {
+    private final ArendeRepository repository;
+
+    Kvotundantag(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("kvotundantag");
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      String beslut = in.text("undantagBeslut");
+      repository.kvotundantag(in.referens(), beslut, in.text("undantagMotivering"));
+      in.scope().setVariable(ArendeProcess.VAR_UNDANTAG_GODKANT, "GODKANN".equals(beslut));
+    }
+  }
+
+  /** A police consultation, at home or in the receiving municipality (by the task it was given in). */
+  @Component
+  static class Samrad implements FormularRegel {
+    private final ArendeRepository repository;
+
+    Samrad(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("samrad-polis");
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      boolean mottagande = ArendeProcess.TASK_SAMRAD_MOTTAGANDE.equals(in.aktivitet());
+      String kommun = mottagande ? repository.hamta(in.referens()).mottagandeKommun() : in.kommun();
+      String utfall = in.text("samradUtfall");
+      repository.samrad(in.referens(), mottagande ? "MOTTAGANDE_KOMMUN" : "HEMKOMMUN", kommun, in.datum("samradDatum"),
+          in.text("polisenhet"), in.text("polisKontakt"), in.text("riskniva"), utfall, in.text("samradKommentar"));
+      in.scope().setVariable(mottagande ? ArendeProcess.VAR_SAMRAD_MOTTAGANDE_STODJER : ArendeProcess.VAR_SAMRAD_HEM_STODJER,
+          "STODJER".equals(utfall));
+    }
+  }
+
+  /** How to go on after a refusal, a decline or force majeure. */
+  @Component
+  static class Fortsattning implements FormularRegel {
+    private final VerkstallighetRepository verkstallighet;
+
+    Fortsattning(VerkstallighetRepository verkstallighet) {
+      this.verkstallighet = verkstallighet;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("fortsattning");
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      String val = in.text(ArendeProcess.VAR_FORTSATTNING);
+      String motivering = in.text("fortsattningMotivering");
+      if (ArendeProcess.TASK_FORCE_MAJEURE.equals(in.aktivitet())) {
+        verkstallighet.handelse(in.referens(), in.kommun(), "FORCE_MAJEURE_BESLUT", idag(), val, null, motivering, null);
+      } else if ("AVSLUTA".equals(val)) {
+        in.scope().setVariable(ArendeProcess.VAR_AVSLUTSORSAK, motivering);
+      }
+    }
+
+    @Override
+    public Set<String> processvariabler() {
+      return Set.of(ArendeProcess.VAR_FORTSATTNING);
+    }
+  }
+
+  @Component
+  static class Uppdragsbeskrivning implements FormularRegel {
+    private final ArendeRepository repository;
+
+    Uppdragsbeskrivning(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("uppdragsbeskrivning");
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      if (in.har("periodStart") && in.har("periodSlut") && !in.datum("periodSlut").isAfter(in.datum("periodStart"))) {
+        fel.falt("periodSlut", "måste vara efter '" + fel.etikett("periodStart") + "'.");
+      }
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.uppdragsbeskrivning(in.referens(), in.text("mal"), String.join(",", in.lista("efterfragadeInsatser")),
+          in.datum("periodStart"), in.datum("periodSlut"), in.text("uppfoljningsintervall"), in.text("kontaktHemkommun"),
+          in.text("kontaktMottagandeKommun"));
+    }
+  }
+
+  @Component
+  static class BeslutOmInsatser implements FormularRegel {
+    private final ArendeRepository repository;
+
+    BeslutOmInsatser(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("beslut-om-insatser");
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.beslut(in.referens(), in.datum("beslutsdatum"), String.join(",", in.lista("beslutadeInsatser")), in.text("beslutsfattare"));
+      repository.status(in.referens(), ArendeRepository.Status.UPPDRAG_BESLUTAT, null);
+    }
+  }
+
+  /** The receiving municipality's answer; declining needs reasons. */
+  @Component
+  static class BesvaraForfragan implements FormularRegel {
+    private final ArendeRepository repository;
+
+    BesvaraForfragan(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("besvara-forfragan");
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      if ("AVBOJER".equals(in.text("svar")) && !in.har("svarMotivering")) {
+        fel.falt("svarMotivering", "måste anges.");
+      }
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      repository.uppdragSvar(in.processInstans(), in.text("svar"), in.text("svarMotivering"));
+    }
+
+    @Override
+    public Set<String> processvariabler() {
+      return Set.of("svar");
+    }
+  }
+
+  /**
+   * The implementation plan: at least one row, and every planned service among those the home
+   * municipality decided ({@code beslut_om_insatser}) — the plan cannot add a service.
+   */
+  @Component
+  static class Genomforandeplan implements FormularRegel {
+    private final ArendeRepository repository;
+
+    Genomforandeplan(ArendeRepository repository) {
+      this.repository = repository;
+    }
+
+    @Override
+    public Set<String> formular() {
+      return Set.of("genomforandeplan");
+    }
+
+    @Override
+    public void kontrollera(Inlamning in, Avvisning fel) {
+      List<Map<String, Object>> rader = in.rader("planposter");
+      if (rader.isEmpty()) {
+        fel.falt("planposter", "måste ha minst en rad.");
+        return;
+      }
+      Set<String> beslutade;
+      try {
+        String s = repository.beslutadeInsatser(in.referens());
+        beslutade = s == null ? Set.of() : Set.of(s.split(","));
+      } catch (EmptyResultDataAccessException e) {
+        beslutade = Set.of();
+      }
+      int nr = 0;
+      for (Map<String, Object> rad : rader) {
+        nr++;
+        Object insats = rad.get("insats");
+        if (insats != null && !beslutade.contains(insats.toString())) {
+          String namn = Insats.fran(insats.toString()).map(Insats::benamning).orElse(insats.toString());
+          fel.meddelande("planposter", fel.etikett("planposter") + ", rad " + nr + ": insatsen '" + namn
+              + "' ingår inte i hemkommunens beslut om insatser och kan inte planeras.");
+        }
+      }
+    }
+
+    @Override
+    public void verkstall(Inlamning in) {
+      for (Map<String, Object> rad : in.rader("planposter")) {
+        repository.planpost(in.referens(), in.kommun(), (String) rad.get("insats"), ((String) rad.get("utforare")).strip(),
+            (LocalDate) rad.get("startdatum"), (java.math.BigDecimal) rad.get("manadskostnad"));
+      }
+    }
   }
 }

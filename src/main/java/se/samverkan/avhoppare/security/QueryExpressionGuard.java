@@ -62,13 +62,13 @@ public class QueryExpressionGuard extends OncePerRequestFilter {
     if (hasBody(request)) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
       if (cached == null) {
-        JsonErrors.write(response, 413, "InvalidRequestException", "Query body too large");
+        JsonErrors.write(response, 413, "InvalidRequestException", "Begäran är för stor.");
         return;
       }
       try {
         collectValues(MAPPER.readTree(cached.body()), values);
       } catch (JsonProcessingException e) {
-        JsonErrors.write(response, 400, "InvalidRequestException", "Query body is not valid JSON");
+        JsonErrors.write(response, 400, "InvalidRequestException", "Frågan är inte giltig JSON.");
         return;
       }
       forward = cached;
@@ -77,8 +77,8 @@ public class QueryExpressionGuard extends OncePerRequestFilter {
       if (containsForbiddenExpression(value, kind)) {
         JsonErrors.write(response, 400, "InvalidRequestException",
             kind == Kind.QUERY
-                ? "Expressions are not allowed in task queries (including orQueries)"
-                : "Only the filter functions currentUser(), currentUserGroups(), now() and dateTime() are allowed in stored filters");
+                ? "Uttryck är inte tillåtna i sökningar efter uppgifter (inte heller i orQueries)."
+                : "I sparade filter är bara funktionerna currentUser(), currentUserGroups(), now() och dateTime() tillåtna.");
         return;
       }
     }

@@ -23,7 +23,7 @@ public class SetupEndpointGuard extends OncePerRequestFilter {
         .replaceAll("/{2,}", "/").toLowerCase(java.util.Locale.ROOT);
     if (path.startsWith("/camunda/api/admin/setup")) {
       JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-          "The setup endpoint is disabled: administrators are provisioned from the environment");
+          "Installationsvägen är avstängd: administratörer skapas från miljön.");
       return;
     }
     chain.doFilter(request, response);

@@ -81,7 +81,7 @@ final class ArendeFixture {
 
   static final String PLAN = "[{\"insats\":\"KONTAKTPERSON\",\"utforare\":\"Malmö stad, Kontaktpersonsenheten\","
       + "\"startdatum\":\"2026-05-01\",\"manadskostnad\":4500},{\"insats\":\"KRIMINALITET_SOM_LIVSSTIL\","
-      + "\"utforare\":\"Malmö stad, Avhopparverksamheten\",\"startdatum\":\"2026-05-15\",\"manadskostnad\":\"12000.50\"}]";
+      + "\"utforare\":\"Malmö stad, Avhopparverksamheten\",\"startdatum\":\"2026-05-15\",\"manadskostnad\":12000.50}]";
 
   /** A Stockholm case whose assignment in the receiving municipality is agreed and planned: implementation has begun. */
   ProcessInstance tillVerkstallighet(String mottagare, String periodStart, String periodSlut, String intervall) {

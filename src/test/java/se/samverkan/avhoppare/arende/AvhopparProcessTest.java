@@ -154,8 +154,16 @@ class AvhopparProcessTest {
   @Test
   void variablesSlippedIntoASubmissionChangeNeitherRoutingNorWhereTheRequestGoes() {
     ProcessInstance pi = fx.starta("stockholm", with(aktualisering(), "hotbild", "LATENT"));
-    fx.gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "x",
-        "hotbild", "KONKRET", "avtalsversion", "avtal-2025", "hemkommun", "malmo");
+    // keys the form does not have are refused outright, named, and nothing of the submission is kept
+    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN",
+        "tillhorighetMotivering", "x", "hotbild", "KONKRET", "avtalsversion", "avtal-2025", "hemkommun", "malmo"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Fältet 'hotbild' finns inte i formuläret")
+        .hasMessageContaining("Fältet 'avtalsversion' finns inte i formuläret")
+        .hasMessageContaining("Fältet 'hemkommun' finns inte i formuläret");
+    assertThat(pi).isWaitingAt(ArendeProcess.TASK_TILLHORIGHET);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "hotbild")).isEqualTo("LATENT");
+    fx.gor(pi.getId(), ArendeProcess.TASK_TILLHORIGHET, "tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "x");
     assertThat(pi).as("the recorded latent threat still asks for the acknowledgement").isWaitingAt(ArendeProcess.TASK_POLISENS_RAD);
     assertThat(engine.getTaskService().getIdentityLinksForTask(fx.task(pi.getId(), ArendeProcess.TASK_POLISENS_RAD).getId()))
         .extracting(l -> l.getGroupId()).containsExactly("stockholm-handlaggare");
@@ -166,7 +174,10 @@ class AvhopparProcessTest {
         .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
     var mottagande = new java.util.ArrayList<>(java.util.List.of(samrad("STODJER")));
     mottagande.addAll(java.util.List.of("mottagandeKommun", "goteborg", "arendeReferens", "AVH-FEL-0001"));
-    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, mottagande.toArray());
+    assertThatThrownBy(() -> fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, mottagande.toArray()))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Fältet 'mottagandeKommun' finns inte i formuläret")
+        .hasMessageContaining("Fältet 'arendeReferens' finns inte i formuläret");
+    fx.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, samrad("STODJER"));
     fx.polisskydd(pi);
     String ref = fx.referens(pi);
     assertThat(fx.uppdrag(ref).getTenantId()).as("the request goes to the chosen and consulted municipality").isEqualTo("malmo");
@@ -336,7 +347,7 @@ class AvhopparProcessTest {
     String ref = fx.referens(pi);
     ProcessInstance uppdrag = fx.uppdrag(ref);
     assertThatThrownBy(() -> fx.gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "AVBOJER"))
-        .hasMessageContaining("'Motivering'");
+        .hasMessageContaining("Fältet 'Motivering (krävs om ni avböjer)' måste anges.");
     fx.gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "AVBOJER", "svarMotivering", "Ingen plats i verksamheten");
     assertThat(uppdrag).isEnded().hasPassed("EndEvent_Avbojd");
     assertThat(pi).isWaitingAt(ArendeProcess.TASK_FORFRAGAN_AVBOJD);
@@ -378,7 +389,7 @@ class AvhopparProcessTest {
         "uppfoljningsintervall", "P1M", "kontaktHemkommun", "a", "kontaktMottagandeKommun", "b", "boendeOrdnasAvHemkommunen", false))
         .hasMessageContaining("'Efterfrågade insatser' innehåller något som inte finns i förteckningen")
         .hasMessageContaining("Fältet 'Uppdraget slutar' måste vara efter 'Uppdraget börjar'.")
-        .hasMessageContaining("'Tillfälligt boende ordnas och bekostas av hemkommunen'");
+        .hasMessageContaining("'Tillfälligt boende ordnas och bekostas av hemkommunen (§5)' måste kryssas i.");
     fx.gor(pi.getId(), ArendeProcess.TASK_UPPDRAGSBESKRIVNING, "mal", "x", "efterfragadeInsatser", "[\"KRISSTOD\"]",
         "periodStart", "2026-05-01", "periodSlut", "2027-04-30", "uppfoljningsintervall", "P6W", "kontaktHemkommun", "a",
         "kontaktMottagandeKommun", "b", "boendeOrdnasAvHemkommunen", true);
@@ -388,11 +399,17 @@ class AvhopparProcessTest {
     String otillaten = "[{\"insats\":\"HALSO_OCH_SJUKVARD\",\"utforare\":\"Region Skåne\",\"startdatum\":\"2026-05-01\",\"manadskostnad\":100}]";
     assertThatThrownBy(() -> fx.gor(uppdrag.getId(), uppdragTask(), "planposter", otillaten))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Insatser i planen, rad 1: insatsen finns inte i förteckningen i §6");
+        .hasMessageContaining("Insatser i planen, rad 1: fältet 'Insats' har ett värde som inte finns bland alternativen.");
     assertThatThrownBy(() -> fx.gor(uppdrag.getId(), uppdragTask(), "planposter", "[]")).hasMessageContaining("minst en rad");
+    // plan ⊆ decision: only KRISSTOD was decided, so the fixture's plan (Kontaktperson, …) is refused naming the service
+    assertThatThrownBy(() -> fx.gor(uppdrag.getId(), uppdragTask(), "planposter", PLAN))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Insatser i planen, rad 1: insatsen 'Kontaktperson' ingår inte i hemkommunens beslut om insatser")
+        .hasMessageContaining("rad 2: insatsen 'Kriminalitet som livsstil'");
     assertThat(uppdrag).isWaitingAt(uppdragTask());
     assertThat(jdbc.queryForObject("select count(*) from plan_post where arende = ?", Integer.class, ref)).isZero();
-    fx.gor(uppdrag.getId(), uppdragTask(), "planposter", PLAN);
+    fx.gor(uppdrag.getId(), uppdragTask(), "planposter",
+        "[{\"insats\":\"KRISSTOD\",\"utforare\":\"Region Skåne\",\"startdatum\":\"2026-05-01\",\"manadskostnad\":100}]");
     assertThat(pi).isWaitingAt(ArendeProcess.TASK_HANDELSE);
   }
 

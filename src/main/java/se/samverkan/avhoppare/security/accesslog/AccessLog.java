@@ -27,12 +27,18 @@ public class AccessLog {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Appends a line. Every value is cut to its column (a cut value ends with "…"), so an over-long
+   * case reference, user name or path in a request can never make the insert fail and the request go
+   * unlogged.
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void append(AccessLogEntry e) {
     jdbc.update("insert into atkomstlogg (tidpunkt, anvandare, kommun, arende, process_instans, atgard, yta, resurs, klient, status) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.tidpunkt(), e.anvandare(), e.kommun(), e.arende(), e.processInstans(), e.atgard(),
-        e.yta(), shorten(e.resurs(), 1000), shorten(e.klient(), 64), e.status());
+        e.tidpunkt(), shorten(e.anvandare(), 128), shorten(e.kommun(), 64), shorten(e.arende(), 64), shorten(e.processInstans(), 64),
+        shorten(e.atgard(), 16), shorten(e.yta(), 32), shorten(e.resurs() == null ? "" : e.resurs(), 1000), shorten(e.klient(), 64),
+        e.status());
   }
 
   /** Lines about one municipality's data, newest first, filtered by whatever is given. */
@@ -73,7 +79,12 @@ public class AccessLog {
         rs.getString("atgard"), rs.getString("yta"), rs.getString("resurs"), rs.getString("klient"), rs.getInt("status"));
   }
 
-  private static String shorten(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+  /** At most {@code max} characters, control characters replaced; a cut value ends with "…". */
+  static String shorten(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    String clean = s.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
   }
 }

@@ -73,7 +73,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
     if (isJson(request)) {
       CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
       if (cached == null) {
-        JsonErrors.write(response, 413, "InvalidRequestException", "Request body too large");
+        JsonErrors.write(response, 413, "InvalidRequestException", "Begäran är för stor.");
+        record(request, params, 413, user, m.group("surface"), m.group("rest") == null ? "" : m.group("rest"));
         return;
       }
       caseKeysFromBody(cached.body(), params);

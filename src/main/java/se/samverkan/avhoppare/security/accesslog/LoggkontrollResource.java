@@ -55,7 +55,7 @@ public class LoggkontrollResource {
       @QueryParam("max") Integer max, @Context HttpServletRequest request) {
     Query q = query(kommun, anvandare, arende, fran, till, max, request);
     if (q.refusal != null) {
-      return q.refusal;
+      return logged(q.refusal, arende, request);
     }
     return ApiResponses.json(mapper, 200, q.rows);
   }
@@ -68,7 +68,7 @@ public class LoggkontrollResource {
       @QueryParam("max") Integer max, @Context HttpServletRequest request) {
     Query q = query(kommun, anvandare, arende, fran, till, max == null ? LIMIT : max, request);
     if (q.refusal != null) {
-      return q.refusal;
+      return logged(q.refusal, arende, request);
     }
     StringBuilder csv = new StringBuilder("tidpunkt;anvandare;kommun;arende;processinstans;atgard;yta;resurs;klient;status\n");
     for (AccessLogEntry e : q.rows) {
@@ -130,6 +130,19 @@ public class LoggkontrollResource {
       return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZONE).toOffsetDateTime();
     }
     return OffsetDateTime.parse(value);
+  }
+
+  /** A refused review is logged too (under the user's first municipality), so no request goes unlogged. */
+  private Response logged(Response refusal, String arende, HttpServletRequest request) {
+    Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      String kommun = auth.getTenantIds() == null || auth.getTenantIds().isEmpty() ? null : auth.getTenantIds().get(0);
+      log.append(new AccessLogEntry(null, OffsetDateTime.now(), auth.getUserId(), kommun, blankToNull(arende), null,
+          AccessLogEntry.LASNING, "loggkontroll", "GET " + request.getRequestURI()
+              + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+          request.getRemoteAddr(), refusal.getStatus()));
+    }
+    return refusal;
   }
 
   private Query refuse(int status, String message) {

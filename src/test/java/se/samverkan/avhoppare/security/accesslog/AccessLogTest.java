@@ -44,6 +44,22 @@ class AccessLogTest {
   }
 
   @Test
+  void anOverLongCaseReferenceIsLoggedCutNeverLost() throws Exception {
+    String lang = "AVH-" + "9".repeat(80);
+    Http rest = new Http(port).basic(caseworker, caseworkerPassword);
+    assertThat(rest.get("/engine-rest/task?processInstanceBusinessKey=" + lang + "&maxResults=10").statusCode()).isEqualTo(200);
+    assertThat(rest.postJson("/engine-rest/task?maxResults=10", "{\"processInstanceBusinessKey\":\"" + lang + "\"}").statusCode())
+        .isEqualTo(200);
+    Http restManager = new Http(port).basic(manager, managerPassword);
+    var review = restManager.get("/api/loggkontroll?arende=" + "A".repeat(65));
+    assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
+    assertThat(restManager.get("/api/loggkontroll?fran=2026-02-30").statusCode()).isEqualTo(400);
+    assertThat(linesFor(caseworker)).hasSize(2).allSatisfy(l -> assertThat(l).contains("9".repeat(40)));
+    assertThat(jdbc.queryForList("select arende from atkomstlogg where anvandare = ? and yta = 'loggkontroll' order by id", String.class,
+        manager)).hasSize(2).first().asString().hasSize(64).endsWith("…");
+  }
+
+  @Test
   void readsOnEverySurfaceAreLoggedWithUserCaseAndMunicipality() throws Exception {
     String pi = malmoCase.instance().getId();
     String task = malmoCase.task().getId();
