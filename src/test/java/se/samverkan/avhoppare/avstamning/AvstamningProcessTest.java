@@ -169,7 +169,7 @@ class AvstamningProcessTest {
 
     // a dispute without a comment is refused and the task stays open
     assertThatThrownBy(() -> svara(pi, AvstamningProcess.TASK_BEKRAFTA_B, "stockholm", "svar", "BESTRIDER"))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Fältet 'Kommentar' måste anges");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Fältet 'Kommentar (krävs om ni bestrider)' måste anges");
     assertThat(task(pi, AvstamningProcess.TASK_BEKRAFTA_B)).isNotNull();
     svara(pi, AvstamningProcess.TASK_BEKRAFTA_B, "stockholm", "svar", "BESTRIDER", "kommentar", "Vi betalade själva 6 000 för insatsen i mars");
     svara(pi, AvstamningProcess.TASK_BEKRAFTA_A, "goteborg", "svar", "BEKRAFTAR");
@@ -179,9 +179,12 @@ class AvstamningProcessTest {
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "kommentarB")).isEqualTo("Vi betalade själva 6 000 för insatsen i mars");
 
     // a correction needs a reason and amounts
-    assertThatThrownBy(() -> svara(pi, AvstamningProcess.TASK_KORRIGERA, "stockholm", "justeringA", "-6000", "justeringB", "abc"))
+    assertThatThrownBy(() -> svara(pi, AvstamningProcess.TASK_KORRIGERA, "stockholm", "justeringA", -6000, "justeringB", "abc"))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("ska vara ett belopp i kronor").hasMessageContaining("Fältet 'Motivering till korrigeringen' måste anges");
+        .hasMessageContaining("burit (kr, + eller −)' ska vara ett tal").hasMessageContaining("Fältet 'Motivering till korrigeringen' måste anges");
+    assertThatThrownBy(() -> svara(pi, AvstamningProcess.TASK_KORRIGERA, "stockholm", "justeringA", 100000000, "justeringB", 0,
+        "korrigeringMotivering", "För stort"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("ska vara ett belopp i kronor med högst två decimaler");
     svara(pi, AvstamningProcess.TASK_KORRIGERA, "stockholm", "justeringA", -6000, "justeringB", 6000, "korrigeringMotivering",
         "Mars betalades av Stockholm");
 
