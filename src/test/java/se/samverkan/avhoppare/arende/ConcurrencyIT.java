@@ -182,7 +182,8 @@ class ConcurrencyIT {
     String hem = fx.task(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM).getId();
     String mottagande = fx.task(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE).getId();
     String samrad = vars("samradDatum", "2026-03-10", "polisenhet", "Polisregion Stockholm", "polisKontakt", "Kontakt 1",
-        "riskniva", "HOG", "samradUtfall", "STODJER");
+        // medium threat: the request follows the join at once (high threat adds the police protection step first)
+        "riskniva", "MEDEL", "samradUtfall", "STODJER");
     List<HttpResponse<String>> answers = atOnce(List.of(
         () -> stockholm1.postJson("/engine-rest/task/" + hem + "/submit-form", samrad),
         () -> stockholm2.postJson("/engine-rest/task/" + mottagande + "/submit-form", samrad)));
@@ -213,9 +214,9 @@ class ConcurrencyIT {
       String mottagande = fx.task(uppdrag.getId(), UppdragProcess.TASK_HANDELSE).getId();
       List<HttpResponse<String>> answers = atOnce(List.of(
           () -> stockholm1.postJson("/engine-rest/task/" + hem + "/submit-form", vars("handelse", "UPPSAGNING",
-              "uppsagningsorsak", "POLISEN_OLAMPLIGT", "uppsagningDatum", idag, "uppsagdAv", "Enhetschef")),
+              "uppsagningsorsak", "POLISEN_OLAMPLIGT", "uppsagningDatum", idag, "uppsagningMottagen", idag, "uppsagdAv", "Enhetschef")),
           () -> malmo.postJson("/engine-rest/task/" + mottagande + "/submit-form", vars("handelse", "UPPSAGNING",
-              "uppsagningsorsak", "KAN_INTE_MEDVERKA", "uppsagningDatum", idag, "uppsagdAv", "Sektionschef"))));
+              "uppsagningsorsak", "KAN_INTE_MEDVERKA", "uppsagningDatum", idag, "uppsagningMottagen", idag, "uppsagdAv", "Sektionschef"))));
       List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
       outcomes.merge(statuses.toString(), 1, Integer::sum);
       assertThat(statuses.get(0)).as(bodies(answers)).isEqualTo(204);
