@@ -71,6 +71,17 @@ class WebSecurityConfiguration {
     return bean;
   }
 
+  /** The webapps' list requests without a page size get the engine's limit (see WebappQueryPaging). */
+  @Bean
+  FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(
+      @org.springframework.beans.factory.annotation.Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit:2000}") int limit) {
+    FilterRegistrationBean<WebappQueryPaging> bean = new FilterRegistrationBean<>(new WebappQueryPaging(limit));
+    bean.addUrlPatterns("/camunda/api/engine/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+    bean.setName("webappQueryPaging");
+    return bean;
+  }
+
   /** Inside the access log (a higher order runs later), so every refusal is logged with its 403. */
   @Bean
   FilterRegistrationBean<RouteAllowlist> routeAllowlist(ProcessEngine engine) {

@@ -199,6 +199,17 @@ class SecurityBaselineTest {
   }
 
   @Test
+  void theWebappsListsWithoutAPageSizeGetTheLimitInsteadOfAnError() throws Exception {
+    // Cockpit's dashboard asks the process definitions without maxResults; the engine would refuse it (400)
+    Http tasklist = new Http(port).webappLogin("tasklist", caseworker, caseworkerPassword);
+    HttpResponse<String> list = tasklist.get("/camunda/api/engine/engine/default/process-definition?latestVersion=true");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.body()).contains("\"key\":\"arende\"");
+    HttpResponse<String> rest = new Http(port).basic(caseworker, caseworkerPassword).get("/engine-rest/process-definition?latestVersion=true");
+    assertThat(rest.statusCode()).as("REST clients still page themselves").isEqualTo(400);
+  }
+
+  @Test
   void javaSerializedVariablesAreRefused() throws Exception {
     Http admin = new Http(port).basic(TestAccounts.ADMIN_USER, TestAccounts.ADMIN_PASSWORD);
     String key = "test_serialization";
