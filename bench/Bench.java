@@ -499,7 +499,7 @@ public class Bench {
       Process p = pb.start();
       ALL.add(p);
       Http http = new Http(port);
-      long deadline = t0 + Duration.ofMinutes(3).toNanos();
+      long deadline = t0 + Duration.ofMinutes(10).toNanos();
       while (true) {
         if (!p.isAlive()) {
           throw new IllegalStateException("node " + name + " exited; see " + OPT.get("out") + "/node-" + name + ".log");
