@@ -112,18 +112,21 @@ public class Bench {
     Node node = Node.start("a", port(0));
     Seed seed = seedTaskList(node, tasks);
     seeded = seed;
-    Map<String, Latency> fixed = measureTaskList("checks on (fixed)", node, seed, samples());
+    // the fix and the baseline side by side, requests alternating, so both see the same machine load
+    Node off = Node.start("off", port(1), "--camunda.bpm.authorization.enabled=false");
+    List<Map<String, Latency>> both = measureTaskList(List.of("checks on (fixed)", "authorization off (baseline)"),
+        List.of(node, off), seed, samples());
+    Map<String, Latency> fixed = both.get(0);
+    Map<String, Latency> baseline = both.get(1);
     node.report("under task-list load");
+    off.report("under task-list load");
     node.stop();
+    off.stop();
 
     Node before = Node.start("before", port(0), "--avhoppare.tuning.authorization-sql=false");
     Map<String, Latency> shipped = measureTaskList("checks on, Camunda's SQL as shipped (before)", before, seed,
         Integer.parseInt(OPT.get("before-samples")));
     before.stop();
-
-    Node off = Node.start("off", port(0), "--camunda.bpm.authorization.enabled=false");
-    Map<String, Latency> baseline = measureTaskList("authorization off (baseline)", off, seed, samples());
-    off.stop();
 
     line("");
     line("## Task list at " + seed.visible + " open tasks visible to the caseworker (" + seed.total + " open in all, "
@@ -213,40 +216,54 @@ public class Bench {
   }
 
   static Map<String, Latency> measureTaskList(String label, Node node, Seed seed, int n) throws Exception {
-    Http tasklist = new Http(node.port).webappLogin("tasklist", seed.user, PASSWORD);
-    String filter = null;
-    HttpResponse<String> filters = tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=50");
-    Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"resourceType\":\"Task\",\"name\":\"Min grupps uppgifter\"").matcher(filters.body());
-    if (m.find()) {
-      filter = m.group(1);
-    } else {
-      throw new IllegalStateException("no filter in " + filters.body());
-    }
+    return measureTaskList(List.of(label), List.of(node), seed, n).get(0);
+  }
+
+  /** Tasklist's list (HAL) and count for the group filter, on each node in turn, n rounds after a warm-up. */
+  static List<Map<String, Latency>> measureTaskList(List<String> labels, List<Node> nodes, Seed seed, int n) throws Exception {
     String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"orQueries\":[],"
         + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
-    String list = "/camunda/api/engine/engine/default/filter/" + filter + "/list?firstResult=0&maxResults=15";
-    String count = "/camunda/api/engine/engine/default/filter/" + filter + "/count";
-    Latency l = new Latency();
-    Latency c = new Latency();
+    List<Http> clients = new ArrayList<>();
+    List<String> lists = new ArrayList<>();
+    List<String> counts = new ArrayList<>();
+    List<Latency[]> results = new ArrayList<>();
+    for (Node node : nodes) {
+      Http tasklist = new Http(node.port).webappLogin("tasklist", seed.user, PASSWORD);
+      HttpResponse<String> filters = tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=50");
+      Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"resourceType\":\"Task\",\"name\":\"Min grupps uppgifter\"").matcher(filters.body());
+      if (!m.find()) {
+        throw new IllegalStateException("no filter in " + filters.body());
+      }
+      clients.add(tasklist);
+      lists.add("/camunda/api/engine/engine/default/filter/" + m.group(1) + "/list?firstResult=0&maxResults=15");
+      counts.add("/camunda/api/engine/engine/default/filter/" + m.group(1) + "/count");
+      results.add(new Latency[] {new Latency(), new Latency()});
+    }
     int warmup = Math.min(20, n);
     for (int i = 0; i < warmup + n; i++) {
-      long t0 = System.nanoTime();
-      HttpResponse<String> r = tasklist.post(list, body, "application/hal+json");
-      long t1 = System.nanoTime();
-      check(r, 200);
-      HttpResponse<String> k = tasklist.post(count, body, null);
-      long t2 = System.nanoTime();
-      check(k, 200);
-      if (!field(r.body(), "count").equals(String.valueOf(seed.visible)) || !field(k.body(), "count").equals(String.valueOf(seed.visible))) {
-        throw new IllegalStateException(label + ": expected " + seed.visible + " tasks, got " + field(r.body(), "count") + " / " + k.body());
-      }
-      if (i >= warmup) {
-        l.add(t1 - t0);
-        c.add(t2 - t1);
+      for (int k = 0; k < nodes.size(); k++) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = clients.get(k).post(lists.get(k), body, "application/hal+json");
+        long t1 = System.nanoTime();
+        check(r, 200);
+        HttpResponse<String> c = clients.get(k).post(counts.get(k), body, null);
+        long t2 = System.nanoTime();
+        check(c, 200);
+        if (!field(r.body(), "count").equals(String.valueOf(seed.visible)) || !field(c.body(), "count").equals(String.valueOf(seed.visible))) {
+          throw new IllegalStateException(labels.get(k) + ": expected " + seed.visible + " tasks, got " + field(r.body(), "count") + " / " + c.body());
+        }
+        if (i >= warmup) {
+          results.get(k)[0].add(t1 - t0);
+          results.get(k)[1].add(t2 - t1);
+        }
       }
     }
-    line(String.format(Locale.ROOT, "task list, %s: list %s; count %s", label, l, c));
-    return Map.of("list", l, "count", c);
+    List<Map<String, Latency>> out = new ArrayList<>();
+    for (int k = 0; k < nodes.size(); k++) {
+      line(String.format(Locale.ROOT, "task list, %s: list %s; count %s", labels.get(k), results.get(k)[0], results.get(k)[1]));
+      out.add(Map.of("list", results.get(k)[0], "count", results.get(k)[1]));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- start-up and memory
