@@ -1,0 +1,156 @@
+package se.samverkan.avhoppare.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two of Camunda's authorization statements, rewritten into equivalent SQL that PostgreSQL can run
+ * without scanning one table once per row of another. Pure string work (see
+ * {@link AuthorizationSqlTuning} for where it is applied); a statement that does not have exactly the
+ * expected shape is left alone, so a changed Camunda version is slower, never wrong.
+ *
+ * <h2>The task list's authorization join</h2>
+ * Camunda's task query (list and count, also a Tasklist filter's) checks READ with
+ * <pre>
+ *   left join (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE &lt;the user's grants&gt;) AUTH
+ *     ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+ *   ... WHERE ... and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL))
+ * </pre>
+ * and selects {@code distinct}. The engine grants each task's candidate group READ on that task (one
+ * row per task), so the caseworker's grants are as many rows as open tasks; the {@code OR} in the join
+ * condition rules out a hash join and PostgreSQL compares every task with every grant (10,000 tasks:
+ * 100 million comparisons, about 10 s). The rewrite computes the same set of grants once, as a CTE,
+ * and asks per task whether its id, its definition's key or {@code '*'} is in it — hashed sub-plans,
+ * one probe per task:
+ * <pre>
+ *   WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE &lt;the same grants&gt;)
+ *   ... WHERE ... and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (RES.ID_ IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)
+ *        OR D.KEY_ IN (...) OR '*' IN (...)))
+ * </pre>
+ * A task is returned by one exactly when it is returned by the other: the join kept a task when some
+ * grant's resource id equals one of the three values, and {@code distinct} removed the copies the join
+ * made; the grants' filter (user, groups, resource types, permission bits, no revokes) is Camunda's own
+ * text, moved unchanged with its bind parameters.
+ *
+ * <h2>The authenticated groups</h2>
+ * Every command that checks authorization first reads {@code SELECT distinct(A.GROUP_ID_) FROM
+ * ACT_RU_AUTHORIZATION A} (to drop the user's groups that have no grant), a full scan of the table that
+ * holds one row per open task. The rewrite walks the group index instead (a recursive "loose index
+ * scan": one probe per distinct group) and returns the same set, including a null when a user-level
+ * grant exists.
+ */
+public final class AuthorizationSql {
+
+  /** Statement ids (MyBatis) of Camunda's task list and count. */
+  static final String TASK_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
+  static final String AUTHORIZED_GROUP_IDS = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectAuthorizedGroupIds";
+
+  private static final Pattern TASK_AUTH_JOIN = Pattern.compile(
+      "(?is)\\b(?:left|inner)\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(\\S*ACT_RU_AUTHORIZATION)\\s+A\\s+WHERE\\s+(.*?)\\)\\s*"
+          + "AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)");
+  private static final Pattern AUTH_FOUND = Pattern.compile("(?i)\\(\\s*AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)");
+  private static final Pattern ANY_AUTH_ALIAS = Pattern.compile("(?i)\\bAUTH\\d*\\.");
+  private static final Pattern GROUP_IDS = Pattern.compile(
+      "(?is)\\s*SELECT\\s+distinct\\s*\\(\\s*A\\.GROUP_ID_\\s*\\)\\s+FROM\\s+(\\S*ACT_RU_AUTHORIZATION)\\s+A\\s*");
+
+  private AuthorizationSql() {}
+
+  /**
+   * A rewritten statement: its SQL and, for each of its bind parameters in order, the index of the
+   * original statement's parameter that goes there.
+   */
+  public record Rewrite(String sql, int[] parameterOrder) {}
+
+  /** The rewrite of the statement with this MyBatis id and SQL, or null to run it unchanged. */
+  public static Rewrite rewrite(String statementId, String sql) {
+    if (statementId == null || sql == null) {
+      return null;
+    }
+    if (statementId.equals(AUTHORIZED_GROUP_IDS)) {
+      return authorizedGroupIds(sql);
+    }
+    if (statementId.startsWith(TASK_NAMESPACE)) {
+      return taskAuthorizationJoin(sql);
+    }
+    return null;
+  }
+
+  static Rewrite taskAuthorizationJoin(String sql) {
+    Matcher join = TASK_AUTH_JOIN.matcher(sql);
+    if (!join.find()) {
+      return null;
+    }
+    String table = join.group(1);
+    String grants = join.group(2);
+    String before = sql.substring(0, join.start());
+    String after = sql.substring(join.end());
+    if (TASK_AUTH_JOIN.matcher(after).find() || !before.stripLeading().regionMatches(true, 0, "select", 0, 6)) {
+      return null;
+    }
+    Matcher found = AUTH_FOUND.matcher(after);
+    if (!found.find()) {
+      return null;
+    }
+    String inGrants = " IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)";
+    String check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
+    String rest = after.substring(0, found.start()) + check + after.substring(found.end());
+    if (ANY_AUTH_ALIAS.matcher(before).find() || ANY_AUTH_ALIAS.matcher(rest).find()) {
+      return null; // another reference to the join (e.g. a composite check): not the shape rewritten here
+    }
+    String rewritten = "WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ") "
+        + before.stripLeading() + " " + rest;
+    int nBefore = placeholders(before);
+    int nGrants = placeholders(grants);
+    int nAfter = placeholders(after);
+    int[] order = new int[nBefore + nGrants + nAfter];
+    int i = 0;
+    for (int p = 0; p < nGrants; p++) {
+      order[i++] = nBefore + p;
+    }
+    for (int p = 0; p < nBefore; p++) {
+      order[i++] = p;
+    }
+    for (int p = 0; p < nAfter; p++) {
+      order[i++] = nBefore + nGrants + p;
+    }
+    return new Rewrite(rewritten, order);
+  }
+
+  static Rewrite authorizedGroupIds(String sql) {
+    Matcher m = GROUP_IDS.matcher(sql);
+    if (!m.matches()) {
+      return null;
+    }
+    String t = m.group(1);
+    String rewritten = "WITH RECURSIVE G(ID) AS (SELECT MIN(GROUP_ID_) FROM " + t
+        + " UNION ALL SELECT (SELECT MIN(A.GROUP_ID_) FROM " + t + " A WHERE A.GROUP_ID_ > G.ID) FROM G WHERE G.ID IS NOT NULL)"
+        + " SELECT ID FROM G WHERE ID IS NOT NULL"
+        + " UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM " + t + " WHERE GROUP_ID_ IS NULL)";
+    return new Rewrite(rewritten, new int[0]);
+  }
+
+  /** Bind parameters in a piece of Camunda's SQL (which has no '?' inside literals). */
+  static int placeholders(String sql) {
+    int n = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      if (sql.charAt(i) == '?') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The list reordered as a rewrite says. */
+  public static <T> List<T> reorder(List<T> parameters, int[] order) {
+    if (order.length != parameters.size()) {
+      throw new IllegalStateException("rewritten statement has " + order.length + " parameters, the original " + parameters.size());
+    }
+    List<T> result = new ArrayList<>(order.length);
+    for (int index : order) {
+      result.add(parameters.get(index));
+    }
+    return result;
+  }
+}

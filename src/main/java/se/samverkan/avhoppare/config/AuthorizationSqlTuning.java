@@ -1,0 +1,79 @@
+package se.samverkan.avhoppare.config;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.SystemMetaObject;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs two of Camunda's authorization statements on PostgreSQL in the equivalent, index- and
+ * hash-friendly form {@link AuthorizationSql} describes: the task list's (and its count's) READ check,
+ * and the per-command read of the groups that hold grants. Who may see or do what is unchanged — the
+ * grants are Camunda's own rows (one per task for its candidate groups) and every single-task check
+ * (claim, complete, read one task) still runs Camunda's statements untouched.
+ *
+ * <p>Installed as a MyBatis interceptor on the engine's own session factory, after the engine has
+ * built it. {@link #rewrites()} counts the statements rewritten, so a test can tell that the rewrite
+ * is in use (after a Camunda upgrade that changes the statements it would silently stop). On by
+ * default; {@code avhoppare.tuning.authorization-sql=false} runs Camunda's statements as shipped (the
+ * benchmark's "before").
+ */
+@Component
+@ConditionalOnProperty(name = "avhoppare.tuning.authorization-sql", havingValue = "true", matchIfMissing = true)
+public class AuthorizationSqlTuning extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSqlTuning.class);
+  private static final AtomicLong REWRITES = new AtomicLong();
+
+  /** Statements rewritten since start, in this JVM. */
+  public static long rewrites() {
+    return REWRITES.get();
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!"postgres".equals(configuration.getDatabaseType())) {
+      return; // the embedded H2 mode holds a handful of tasks; only PostgreSQL's plans were measured
+    }
+    configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewriter());
+    LOG.info("Task list authorization check and authorized-group lookup run in their rewritten form (see AuthorizationSql)");
+  }
+
+  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+  static final class Rewriter implements Interceptor {
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      StatementHandler handler = (StatementHandler) invocation.getTarget();
+      MetaObject meta = SystemMetaObject.forObject(handler);
+      Object statement = meta.hasGetter("delegate.mappedStatement") ? meta.getValue("delegate.mappedStatement") : null;
+      if (statement instanceof MappedStatement mapped) {
+        BoundSql bound = handler.getBoundSql();
+        AuthorizationSql.Rewrite rewrite = AuthorizationSql.rewrite(mapped.getId(), bound.getSql());
+        List<ParameterMapping> parameters = bound.getParameterMappings();
+        if (rewrite != null && rewrite.parameterOrder().length == parameters.size()) {
+          MetaObject boundMeta = SystemMetaObject.forObject(bound);
+          boundMeta.setValue("sql", rewrite.sql());
+          boundMeta.setValue("parameterMappings", AuthorizationSql.reorder(parameters, rewrite.parameterOrder()));
+          REWRITES.incrementAndGet();
+        }
+      }
+      return invocation.proceed();
+    }
+  }
+}
