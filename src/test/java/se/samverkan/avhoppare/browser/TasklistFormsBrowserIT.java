@@ -155,6 +155,11 @@ class TasklistFormsBrowserIT {
     // police consultations: home advises against; a reminder of the receiving side's first
     f = open(sthlm, referens, "Samråd med polisen i hemkommunen", pi, "UserTask_SamradPolisHem", "samrad-polis");
     samrad(f, "Polisen avråder");
+    // a consultation dated tomorrow: the server's Swedish refusal, the task stays open with what was entered
+    f.date("Datum för samrådet", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).plusDays(1).toString());
+    f.completeRefused("kan inte ligga i framtiden");
+    assertThat(f.input("Polisenhet", 0).getAttribute("value")).isEqualTo("Polisregion Stockholm, LPO Järva");
+    f.date("Datum för samrådet", DAG);
     f.complete();
 
     fireTimer(pi, "BoundaryEvent_SamradMottagandePaminnelse");
@@ -188,6 +193,14 @@ class TasklistFormsBrowserIT {
     // --- receiving municipality answers; its task shows the process name and diagram (READ on uppdrag)
     String uppdrag = waitForInstance("uppdrag", referens);
     f = open(malmo, referens, "Besvara uppdragsförfrågan", uppdrag, "UserTask_BesvaraForfragan", "besvara-forfragan");
+    assertThat(bodyText(malmo)).contains("Uppdrag i mottagande kommun");
+    waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Diagram']")).click();
+    waitVisible(malmo, By.cssSelector(".djs-container svg"));
+    waitFor(malmo, x -> !x.findElements(By.xpath("//*[contains(@class,'djs-element')][@data-element-id='UserTask_BesvaraForfragan']"))
+        .isEmpty(), "the uppdrag diagram, with the task's own step, for Malmö");
+    assertThat(bodyText(malmo)).doesNotContain("Det finns inget diagram");
+    screenshot(malmo, String.format("%02d-uppdrag-diagram-malmo", ++shot));
+    waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Formulär']")).click();
     f.radio("Svar", "Vi accepterar uppdraget");
     f.complete();
 
@@ -282,6 +295,10 @@ class TasklistFormsBrowserIT {
     f.text("Bedömning", "Personen har etablerat sig men behöver fortsatt stöd");
     f.complete();
 
+    // the final follow-up ends the case on both sides
+    waitFor(sthlm, x -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(pi, uppdrag))
+        .finished().count() == 2, "both instances of " + referens + " to end after the final follow-up");
+
     assertThat(formsDriven).containsExactlyInAnyOrder("aktualisering", "tillhorighetsutredning", "polisens-rad",
         "val-av-mottagande-kommun", "kvotundantag", "samrad-polis", "paminnelse", "fortsattning", "besvara-forfragan",
         "uppdragsbeskrivning", "beslut-om-insatser", "genomforandeplan", "rapport-uppfoljning", "uppfoljning",
@@ -322,8 +339,11 @@ class TasklistFormsBrowserIT {
     startButton(d).click();
     // the server's Swedish refusal, without the engine's English wrapping
     waitFor(d, x -> notices(x).contains("kan inte ligga i framtiden"), "the server's refusal of the consent date");
+    String definition = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("arende")
+        .withoutTenantId().latestVersion().singleResult().getId();
     assertThat(notices(d)).contains("Det gick inte att starta processen").contains("Datum för samtycke")
-        .doesNotContain("Cannot").doesNotContain("instantiate").doesNotContain("process definition");
+        .doesNotContain("Cannot").doesNotContain("instantiate").doesNotContain(definition)
+        .doesNotContain(definition.substring(definition.lastIndexOf(':') + 1));
     ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})",
         d.findElement(By.cssSelector(".notifications .alert")));
     f.screenshot("serverns-besked");
@@ -460,7 +480,7 @@ class TasklistFormsBrowserIT {
       return d.findElements(by).get(index);
     }
 
-    private WebElement input(String label, int index) {
+    WebElement input(String label, int index) {
       WebElement g = group(label, index);
       return g.findElement(By.cssSelector("input.fjs-input, textarea.fjs-textarea, textarea"));
     }
@@ -560,6 +580,21 @@ class TasklistFormsBrowserIT {
       settle();
     }
 
+    /** Completes, expecting the server to refuse with {@code message}: shown as sent, the task still open. */
+    void completeRefused(String message) {
+      WebElement complete = waitVisible(d, By.xpath("//div[contains(@class,'form-actions')]//button"
+          + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
+      waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
+      scroll(complete);
+      click(complete);
+      waitFor(d, x -> notices(x).contains(message), "the server's refusal \"" + message + "\"");
+      assertThat(notices(d)).contains("Ett fel uppstod när formuläret skulle skickas")
+          .doesNotContain("Cannot").doesNotContain("submit").doesNotContain(taskId);
+      screenshot("serverns-besked");
+      assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the refused task stays open").isEqualTo(1);
+      d.findElements(By.cssSelector(".notifications .close")).stream().filter(WebElement::isDisplayed).forEach(this::click);
+    }
+
     String errorsUnder(String label) {
       return group(label, 0).findElements(By.cssSelector(".fjs-form-field-error")).stream()
           .map(WebElement::getText).reduce("", String::concat).trim();
@@ -571,6 +606,7 @@ class TasklistFormsBrowserIT {
           + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
       waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
       assertThat(formText(d)).doesNotContain("Field is required").doesNotContain("Select").doesNotContain("Add new");
+      scroll(complete);
       click(complete);
       waitFor(d, x -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1,
           "the task of form " + key + " to be completed in the engine");

@@ -158,11 +158,12 @@ const PATTERNS = [
 ];
 
 // the engine's English wrapping of the server's (Swedish) message
+// (ids contain colons, e.g. arende:1:0999ac70-…, but no spaces: the prefix ends at the first ": ")
 const ENGINE_PREFIXES = [
-  /^Cannot submit task form [^:]*:\s*/,
-  /^Cannot instantiate process definition [^:]*:\s*/,
-  /^Cannot submit form [^:]*:\s*/,
-  /^Cannot complete task [^:]*:\s*/,
+  /^Cannot submit task form \S+:\s*/,
+  /^Cannot instantiate process definition \S+:\s*/,
+  /^Cannot submit form \S+:\s*/,
+  /^Cannot complete task \S+:\s*/,
   /^Cannot start process instance[^:]*:\s*/
 ];
 
