@@ -330,6 +330,14 @@ class TasklistFormsBrowserIT {
         "the Swedish message \"Fältet måste fyllas i.\" under Startdatum");
     assertThat(bodyText(d)).doesNotContain("Field is required");
     f.screenshot("valideringsmeddelande");
+    // the date picker's calendar is Swedish too: weeks start on Monday
+    WebElement startInput = f.dateInput("Startdatum");
+    f.click(startInput);
+    waitFor(d, x -> x.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
+        .map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty()).findFirst().orElse("").equals("mån"),
+        "the calendar's first weekday \"mån\"");
+    assertThat(d.findElement(By.cssSelector(".flatpickr-calendar.open")).getText()).doesNotContain("Mon").doesNotContain("Sun");
+    f.screenshot("kalender");
     f.date("Startdatum", DAG);
     waitFor(d, x -> f.errorsUnder("Startdatum").isEmpty(), "the message under Startdatum to go once the date is typed");
     assertThat(f.dateInput("Startdatum").getAttribute("value")).isEqualTo(DAG);
@@ -619,7 +627,7 @@ class TasklistFormsBrowserIT {
     }
 
     /** Clicks, waiting out a moment when something (a closing picker, an overlay) is still in the way. */
-    private void click(WebElement e) {
+    void click(WebElement e) {
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (true) {
         try {

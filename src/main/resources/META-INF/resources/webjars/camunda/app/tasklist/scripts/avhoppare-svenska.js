@@ -75,7 +75,7 @@ function isFormJsForm(candidate) {
     && typeof candidate.prototype.validate === 'function';
 }
 
-(function pruneFormErrors() {
+function hookIntoBundle() {
   const chunks = (self.webpackChunkcamunda_bpm_webapp = self.webpackChunkcamunda_bpm_webapp || []);
   chunks.push([['avhoppare-svenska'], {}, require => {
     // the form-js package Tasklist imports (module 57661 in 7.24.0); otherwise the module that
@@ -105,6 +105,7 @@ function isFormJsForm(candidate) {
     if (!forms.size) {
       console.warn('avhoppare-svenska: form-js Form not found; dynamic lists may block "Slutför"');
     }
+    swedishDatePicker(require);
     forms.forEach(Form => {
       if (Form.prototype._setState.__avhoppare) {
         return;
@@ -120,7 +121,45 @@ function isFormJsForm(candidate) {
       Form.prototype._setState = patched;
     });
   }]);
-})();
+}
+
+// --- 2b. the date picker's calendar (flatpickr, bundled with form-js) in Swedish, weeks from Monday
+const SV_FLATPICKR = {
+  weekdays: {
+    shorthand: ['sön', 'mån', 'tis', 'ons', 'tor', 'fre', 'lör'],
+    longhand: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag']
+  },
+  months: {
+    shorthand: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+    longhand: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september',
+      'oktober', 'november', 'december']
+  },
+  firstDayOfWeek: 1,
+  ordinal: () => '.',
+  rangeSeparator: ' till ',
+  weekAbbreviation: 'v.',
+  scrollTitle: 'Skrolla för att ändra',
+  toggleTitle: 'Klicka för att växla',
+  time_24hr: true
+};
+
+function swedishDatePicker(require) {
+  Object.keys(require.m || {}).forEach(id => {
+    const source = String(require.m[id]);
+    if (!source.includes('flatpickr') || !source.includes('.localize=function')) {
+      return;
+    }
+    try {
+      const exported = require(id);
+      const flatpickr = exported && typeof exported.localize === 'function' ? exported : exported && exported.default;
+      if (flatpickr && typeof flatpickr.localize === 'function') {
+        flatpickr.localize(SV_FLATPICKR);
+      }
+    } catch (e) {
+      // not the date picker
+    }
+  });
+}
 
 // --- 3 and 4. texts
 const EXACT = {
@@ -275,6 +314,9 @@ function observe() {
     attributeFilter: ATTRIBUTES
   });
 }
+
+// after every declaration above: the bundle's callback runs synchronously and uses them
+hookIntoBundle();
 
 if (document.body) {
   observe();
