@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.authorization.Resources;
  * query to the user's own municipality.
  *
  * <ul>
- *   <li>caseworker: Tasklist; start a home case ({@code arende}); read the task filters.
+ *   <li>caseworker: Tasklist; start a home case ({@code arende}); read the definitions of both
+ *       processes (name and diagram of their tasks' process, no instances); read the task filters.
  *   <li>manager: Cockpit and Tasklist; read definitions, instances, tasks and history of their own
  *       municipality (the tenant check), retry failed jobs; start a §8 reconciliation and record a
  *       §11 notice (processes without tenant, holding no case data).
@@ -32,6 +33,9 @@ public final class RoleAuthorizations {
   public static final String AVSTAMNING_PROCESS = "avstamning";
   public static final String AVTALSUPPSAGNING_PROCESS = "avtalsuppsagning";
 
+  /** Key of the receiving municipality's assignment process (its instances are started by the service). */
+  public static final String UPPDRAG_PROCESS = "uppdrag";
+
   private RoleAuthorizations() {}
 
   public static List<Grant> forOrganisation(Organisation organisation, List<String> filterIds) {
@@ -42,6 +46,9 @@ public final class RoleAuthorizations {
       grants.add(new Grant(handlaggare, Resources.PROCESS_DEFINITION, ARENDE_PROCESS,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
       grants.add(new Grant(handlaggare, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+      // the receiving side's tasks belong to uppdrag: Tasklist shows its name and diagram (the shared
+      // definition only; its instances stay unreadable, as do arende's)
+      grants.add(new Grant(handlaggare, Resources.PROCESS_DEFINITION, UPPDRAG_PROCESS, ProcessDefinitionPermissions.READ));
 
       String chef = kommun.grupp(Roll.CHEF);
       grants.add(new Grant(chef, Resources.APPLICATION, "cockpit", Permissions.ACCESS));

@@ -38,11 +38,10 @@ export default {
     fallbackLocale: 'sv'
   },
 
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Swedish dates, form-js texts and error notices, and the dynamic-list fix for "Slutför"
+  // (scripts/avhoppare-svenska.js); the case reference on every task card (scripts/arende-referens.js)
+  customScripts: ['scripts/avhoppare-svenska', 'scripts/arende-referens'],
+
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
