@@ -184,10 +184,18 @@ class TasklistFormsBrowserIT {
     f.text("Motivering", "Malmö har ny kapacitet");
     f.complete();
     f = open(sthlm, referens, "Samråd med polisen i hemkommunen", pi, "UserTask_SamradPolisHem", "samrad-polis");
-    samrad(f, "Polisen stödjer förflyttningen");
+    samrad(f, "Polisen stödjer förflyttningen", "Hög (Bops leder)");
     f.complete();
     f = open(sthlm, referens, "Samråd med polisen i mottagande kommun", pi, "UserTask_SamradPolisMottagande", "samrad-polis");
     samrad(f, "Polisen stödjer förflyttningen");
+    f.complete();
+
+    // high threat at home: the police lead the protection, recorded before the request is sent
+    f = open(sthlm, referens, "Registrera polisens personsäkerhetsarbete", pi, "UserTask_Polisskydd", "polisskydd");
+    f.text("Polisenhet som leder personsäkerhetsarbetet", "Bops, Polisregion Stockholm");
+    f.text("Kontaktperson hos polisen", "Personsäkerhetssamordnare");
+    f.date("Datum för samordningen med polisen", DAG);
+    f.checkbox("Polisen leder skyddet och det är samordnat med socialtjänsten");
     f.complete();
 
     // --- receiving municipality answers; its task shows the process name and diagram (READ on uppdrag)
@@ -273,7 +281,8 @@ class TasklistFormsBrowserIT {
     f = open(malmo, referens, "Anmäl händelse i uppdraget", uppdrag, "UserTask_HandelseMottagande", "handelse-mottagande");
     f.radio("Händelse", "Uppsägning av uppdraget (§12)");
     f.radio("Skäl för uppsägningen", "Personen kan inte förmås att medverka i insatserna");
-    f.date("Datum för den skriftliga uppsägningen", DAG);
+    f.date("Datum då uppsägningen skickades", DAG);
+    f.date("Datum då den andra kommunen tog emot uppsägningen", DAG);
     f.text("Uppsagt av (befattning)", "Enhetschef Malmö");
     f.complete();
 
@@ -299,7 +308,7 @@ class TasklistFormsBrowserIT {
     waitFor(sthlm, x -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(pi, uppdrag))
         .finished().count() == 2, "both instances of " + referens + " to end after the final follow-up");
 
-    assertThat(formsDriven).containsExactlyInAnyOrder("aktualisering", "tillhorighetsutredning", "polisens-rad",
+    assertThat(formsDriven).containsExactlyInAnyOrder("aktualisering", "polisskydd", "tillhorighetsutredning", "polisens-rad",
         "val-av-mottagande-kommun", "kvotundantag", "samrad-polis", "paminnelse", "fortsattning", "besvara-forfragan",
         "uppdragsbeskrivning", "beslut-om-insatser", "genomforandeplan", "rapport-uppfoljning", "uppfoljning",
         "handelse-hem", "barn-i-bilden", "handelse-mottagande", "uppsagning-mottagen", "beslut-avtalsslut",
@@ -379,10 +388,14 @@ class TasklistFormsBrowserIT {
   }
 
   private static void samrad(Form f, String utfall) {
+    samrad(f, utfall, "Medel");
+  }
+
+  private static void samrad(Form f, String utfall, String risk) {
     f.date("Datum för samrådet", DAG);
     f.text("Polisenhet", "Polisregion Stockholm, LPO Järva");
     f.text("Kontaktperson hos polisen", "Kommissarie K");
-    f.radio("Hot- och riskbedömning", "Medel");
+    f.radio("Hot- och riskbedömning", risk);
     f.radio("Polisens ställningstagande", utfall);
   }
 

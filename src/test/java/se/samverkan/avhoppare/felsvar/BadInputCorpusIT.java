@@ -139,6 +139,12 @@ class BadInputCorpusIT {
       }
       submit(stockholm, t.get("id").asText(), samrad);
     }
+    // high threat: the police protection step comes before the request
+    task = onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_Polisskydd");
+    Map<String, Object> polisskydd = map("polisskyddEnhet", "Bops, Polisregion Stockholm", "polisskyddKontakt", "Samordnare",
+        "polisskyddDatum", "2026-02-11", "polisskyddSamordnat", true);
+    formCorpus(stockholm, "/engine-rest/task/" + task + "/submit-form", "polisskydd", polisskydd);
+    submit(stockholm, task, polisskydd);
 
     String uppdragQuery = "processDefinitionKey=uppdrag&processInstanceBusinessKey=" + referens;
     task = onlyTask(malmo, uppdragQuery);
@@ -147,7 +153,7 @@ class BadInputCorpusIT {
     submit(malmo, task, map("svar", "ACCEPTERAR"));
     String uppdrag = JSON.readTree(malmo.get("/engine-rest/task/" + task.replace("/", "")).body()).path("processInstanceId").asText(null);
 
-    task = onlyTask(stockholm, "processInstanceId=" + arende);
+    task = onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_Uppdragsbeskrivning");
     Map<String, Object> beskrivning = map("mal", "Stöd att lämna miljön", "efterfragadeInsatser", new JsonValue("[\"KRISSTOD\",\"KONTAKTPERSON\"]"),
         "periodStart", "2026-03-01", "periodSlut", "2027-02-28", "uppfoljningsintervall", "P1M", "kontaktHemkommun", "A",
         "kontaktMottagandeKommun", "B", "boendeOrdnasAvHemkommunen", true);
@@ -156,13 +162,13 @@ class BadInputCorpusIT {
     send(stockholm, "POST", "/engine-rest/task/" + task + "/submit-form", vars(with(beskrivning, "periodSlut", "2026-02-01")), true);
     submit(stockholm, task, beskrivning);
 
-    task = onlyTask(stockholm, "processInstanceId=" + arende);
+    task = onlyTask(stockholm, "processInstanceId=" + arende + "&taskDefinitionKey=UserTask_BeslutOmInsatser");
     Map<String, Object> beslut = map("beslutsdatum", "2026-02-20", "beslutadeInsatser", new JsonValue("[\"KRISSTOD\",\"KONTAKTPERSON\"]"),
         "beslutsfattare", "Enhetschef", "samradMedMottagandeKommun", true);
     formCorpus(stockholm, "/engine-rest/task/" + task + "/submit-form", "beslut-om-insatser", beslut);
     submit(stockholm, task, beslut);
 
-    task = onlyTask(malmo, uppdragQuery);
+    task = onlyTask(malmo, uppdragQuery + "&taskDefinitionKey=" + se.samverkan.avhoppare.uppdrag.UppdragProcess.TASK_GENOMFORANDEPLAN);
     Map<String, Object> plan = map("planposter", new JsonValue("[{\"insats\":\"KRISSTOD\",\"utforare\":\"Malmö stad\","
         + "\"startdatum\":\"2026-03-01\",\"manadskostnad\":3000},{\"insats\":\"KONTAKTPERSON\",\"utforare\":\"Malmö stad\","
         + "\"startdatum\":\"2026-03-15\",\"manadskostnad\":2500.5}]"));
