@@ -71,13 +71,13 @@ class WebSecurityConfiguration {
     return bean;
   }
 
-  /** The webapps' list requests without a page size get the engine's limit (see WebappQueryPaging). */
+  /** The webapps' list requests without a page size get the engine's limit (see WebappQueryPaging); after the guards and the log. */
   @Bean
   FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(
       @org.springframework.beans.factory.annotation.Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit:2000}") int limit) {
     FilterRegistrationBean<WebappQueryPaging> bean = new FilterRegistrationBean<>(new WebappQueryPaging(limit));
     bean.addUrlPatterns("/camunda/api/engine/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 40); // inside the access log: it records what the user sent
     bean.setName("webappQueryPaging");
     return bean;
   }

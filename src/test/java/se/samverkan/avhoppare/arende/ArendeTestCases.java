@@ -28,6 +28,7 @@ public final class ArendeTestCases {
     }
     fixture.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_HEM, ArendeFixture.samrad("STODJER"));
     fixture.gor(pi.getId(), ArendeProcess.TASK_SAMRAD_MOTTAGANDE, ArendeFixture.samrad("STODJER"));
+    fixture.polisskydd(pi); // the consultations assess a high threat: the police protection step comes first
     ProcessInstance uppdrag = fixture.uppdrag(fixture.referens(pi));
     fixture.gor(uppdrag.getId(), "UserTask_BesvaraForfragan", "svar", "ACCEPTERAR");
     return pi;
