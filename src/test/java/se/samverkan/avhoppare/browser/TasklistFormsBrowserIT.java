@@ -135,6 +135,13 @@ class TasklistFormsBrowserIT {
 
     // --- home municipality, up to the request
     Form f = open(sthlm, referens, "Utred tillhörighet", pi, "UserTask_Tillhorighetsutredning", "tillhorighetsutredning");
+    // routes the service refuses to users (RouteAllowlist) are not offered: no comment, no new task, no date or group editing
+    for (String refused : List.of("a.createCommentLink", "a:has(> .glyphicon-paperclip)", ".followup-date a", ".due-date a",
+        ".reset-follow-up-date", ".reset-due-date")) {
+      assertThat(sthlm.findElements(By.cssSelector(refused)).stream().noneMatch(WebElement::isDisplayed))
+          .as("Tasklist does not offer " + refused).isTrue();
+    }
+    assertThat(bodyText(sthlm)).doesNotContain("Lägg till kommentar").doesNotContain("Skapa uppgift");
     f.radio("Tillhörighet", "Personen tillhör vår kommun");
     f.text("Motivering", "Folkbokförd i Stockholm sedan 2019");
     f.complete();
