@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,13 +18,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,13 +41,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (see {@link TasklistBrowserIT}).
  * Screenshots go to {@code target/browser-screenshots/cockpit-*.png}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class CockpitBrowserIT {
 
   static final Path SCREENSHOTS = TasklistBrowserIT.SCREENSHOTS;
@@ -70,13 +60,9 @@ class CockpitBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "cockpit-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    String[] admin = BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "cockpit-browser");
+    adminUser = admin[0];
+    adminPassword = admin[1];
   }
 
   @LocalServerPort int port;

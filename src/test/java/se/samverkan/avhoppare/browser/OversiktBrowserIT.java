@@ -9,17 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,13 +30,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * quota table, the balance and a confirmed reconciliation read from /api/oversikt with the Cockpit
  * session. Screenshot: {@code target/browser-screenshots/oversikt-cockpit.png}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class OversiktBrowserIT {
 
   static final Path SCREENSHOTS = TasklistBrowserIT.SCREENSHOTS;
@@ -47,11 +38,7 @@ class OversiktBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "oversikt-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    registry.add("avhoppare.admin.user", () -> "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4)));
-    registry.add("avhoppare.admin.password", TestAccounts::randomPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "oversikt-browser");
   }
 
   @LocalServerPort int port;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,7 +27,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,13 +53,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * is downloaded: the driver and the browser are given by path, so Selenium Manager never runs.
  * Screenshots of the key steps go to {@code target/browser-screenshots/}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class TasklistBrowserIT {
 
   static final Path CHROMIUM = Browser.CHROMIUM;
@@ -82,13 +73,7 @@ class TasklistBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "tasklist-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    String adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    String adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "tasklist-browser");
   }
 
   @LocalServerPort int port;

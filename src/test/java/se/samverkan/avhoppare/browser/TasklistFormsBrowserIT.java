@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,13 +24,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,13 +49,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  *
  * <p>Screenshots of every form go to {@code target/tasklist-screenshots/}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class TasklistFormsBrowserIT {
 
   static final Path SCREENSHOTS = Paths.get("target", "tasklist-screenshots");
@@ -70,13 +60,7 @@ class TasklistFormsBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "tasklist-forms-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    String adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    String adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "tasklist-forms");
   }
 
   @LocalServerPort int port;
