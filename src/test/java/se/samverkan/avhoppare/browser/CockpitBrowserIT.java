@@ -1,18 +1,14 @@
 package se.samverkan.avhoppare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samverkan.avhoppare.support.Browser.bodyText;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,24 +18,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samverkan.avhoppare.arende.ArendeTestCases;
+import se.samverkan.avhoppare.support.Browser;
 import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
@@ -53,13 +41,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (see {@link TasklistBrowserIT}).
  * Screenshots go to {@code target/browser-screenshots/cockpit-*.png}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class CockpitBrowserIT {
 
   static final Path SCREENSHOTS = TasklistBrowserIT.SCREENSHOTS;
@@ -78,13 +60,9 @@ class CockpitBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "cockpit-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    String[] admin = BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "cockpit-browser");
+    adminUser = admin[0];
+    adminPassword = admin[1];
   }
 
   @LocalServerPort int port;
@@ -94,8 +72,8 @@ class CockpitBrowserIT {
   @Autowired TaskService taskService;
 
   private final List<String> createdUsers = new ArrayList<>();
-  private final List<WebDriver> drivers = new ArrayList<>();
-  private final List<Path> profiles = new ArrayList<>();
+  private final Browser chrome = new Browser("cockpit-browser-profile-", SCREENSHOTS, WAIT)
+      .windowSize("1400,1000").language("en-US", "en-US,en").failurePrefix("cockpit-fel-");
   private ProcessInstance arende;
 
   @BeforeEach
@@ -108,8 +86,7 @@ class CockpitBrowserIT {
 
   @AfterEach
   void cleanUp() {
-    drivers.forEach(WebDriver::quit);
-    profiles.forEach(CockpitBrowserIT::deleteQuietly);
+    chrome.close();
     createdUsers.forEach(identityService::deleteUser);
     if (arende != null && runtimeService.createProcessInstanceQuery().processInstanceId(arende.getId()).count() > 0) {
       runtimeService.deleteProcessInstance(arende.getId(), "browser test done");
@@ -128,80 +105,80 @@ class CockpitBrowserIT {
     createdUsers.add(manager);
     identityService.createMembership(manager, "stockholm-chef");
 
-    WebDriver browser = newBrowser();
+    WebDriver browser = chrome.open();
     browser.get(cockpitUrl());
-    WebElement loginButton = waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
-    waitFor(browser, d -> "Logga in".equals(loginButton.getText().trim()), "the Swedish login button \"Logga in\"");
+    WebElement loginButton = chrome.waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
+    chrome.waitFor(browser, d -> "Logga in".equals(loginButton.getText().trim()), "the Swedish login button \"Logga in\"");
     assertThat((String) ((JavascriptExecutor) browser).executeScript("return navigator.languages[0]"))
         .as("the test browser must ask for English, to prove Swedish does not depend on it").startsWith("en");
     logIn(browser, manager, password);
 
     // the dashboard, in Swedish
-    waitFor(browser, d -> bodyText(d).contains("Pågående processinstanser"),
+    chrome.waitFor(browser, d -> bodyText(d).contains("Pågående processinstanser"),
         "the Swedish dashboard (\"Pågående processinstanser\")");
     assertThat(bodyText(browser)).contains("Processer", "Beslut").doesNotContain("Running Process Instances")
         .doesNotContain("Dashboard");
     assertBannerHidden(browser);
-    screenshot(browser, "cockpit-chef-1-oversikt");
+    chrome.screenshot(browser, "cockpit-chef-1-oversikt");
 
     // the process list, with the tooltip Camunda hard-codes in English shown in Swedish
     browser.get(cockpitUrl() + "#/processes");
-    waitVisible(browser, By.cssSelector("button.section-toggle[uib-tooltip='Visa/dölj avsnittet']"));
+    chrome.waitVisible(browser, By.cssSelector("button.section-toggle[uib-tooltip='Visa/dölj avsnittet']"));
     assertThat(browser.findElements(By.cssSelector("[uib-tooltip='Toggle this section']"))).isEmpty();
-    waitFor(browser, d -> bodyText(d).contains("Ärende i hemkommunen"), "the process \"Ärende i hemkommunen\" in the list");
+    chrome.waitFor(browser, d -> bodyText(d).contains("Ärende i hemkommunen"), "the process \"Ärende i hemkommunen\" in the list");
 
     // the running case: Swedish labels, and its token on the waiting user task
     openInstance(browser);
     assertThat(bodyText(browser)).contains("Instans-id:", "Affärsnyckel:", arende.getBusinessKey(), "Variabler",
         "Incidenter", "Användaruppgifter").doesNotContain("Instance ID:").doesNotContain("Business Key:")
         .doesNotContain("Actions");
-    String tokens = waitVisible(browser, tokenBadge()).getText().trim();
+    String tokens = chrome.waitVisible(browser, tokenBadge()).getText().trim();
     assertThat(tokens).as("the instance count on %s in the diagram", WAITING_TASK).isEqualTo("1");
     assertBannerHidden(browser);
 
     // rights are loaded: the one action a manager may perform is offered, the refused ones are not
-    waitFor(browser, d -> bodyClasses(d).contains("avh-behorigheter-klara"), "the manager's rights to be loaded");
-    waitVisible(browser, actionWithTooltip(RETRY_ACTION));
+    chrome.waitFor(browser, d -> bodyClasses(d).contains("avh-behorigheter-klara"), "the manager's rights to be loaded");
+    chrome.waitVisible(browser, actionWithTooltip(RETRY_ACTION));
     for (String refused : REFUSED_ACTIONS) {
       assertThat(browser.findElements(actionWithTooltip(refused))).as("the action \"%s\"", refused).isEmpty();
     }
-    waitVisible(browser, By.cssSelector("[cam-widget-variables-table] tbody tr"));
+    chrome.waitVisible(browser, By.cssSelector("[cam-widget-variables-table] tbody tr"));
     assertThat(visible(browser, By.cssSelector("[cam-widget-variables-table] td.actions")))
         .as("edit/delete buttons of the variables").isEmpty();
-    screenshot(browser, "cockpit-chef-2-instans-med-token");
+    chrome.screenshot(browser, "cockpit-chef-2-instans-med-token");
 
     // the waiting task: no reassignment, no group or user changes
     clickTab(browser, "Användaruppgifter");
-    waitFor(browser, d -> bodyText(d).contains("Utred tillhörighet"), "the user task \"Utred tillhörighet\" in the tab");
+    chrome.waitFor(browser, d -> bodyText(d).contains("Utred tillhörighet"), "the user task \"Utred tillhörighet\" in the tab");
     assertThat(visible(browser, By.cssSelector("table.user-tasks .change-group-identity-links, "
         + "table.user-tasks .change-user-identity-links, table.user-tasks td.assignee .edit-toggle")))
         .as("the task's assignee and group/user changes").isEmpty();
-    screenshot(browser, "cockpit-chef-3-anvandaruppgifter");
+    chrome.screenshot(browser, "cockpit-chef-3-anvandaruppgifter");
     browser.quit();
 
     // the administrator may do all of it, and is offered it
-    WebDriver adminBrowser = newBrowser();
+    WebDriver adminBrowser = chrome.open();
     adminBrowser.get(cockpitUrl());
-    waitVisible(adminBrowser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
+    chrome.waitVisible(adminBrowser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
     logIn(adminBrowser, adminUser, adminPassword);
     openInstance(adminBrowser);
-    waitFor(adminBrowser, d -> bodyClasses(d).contains("avh-far-avbrytaInstans"), "the administrator's rights to be loaded");
+    chrome.waitFor(adminBrowser, d -> bodyClasses(d).contains("avh-far-avbrytaInstans"), "the administrator's rights to be loaded");
     for (String action : REFUSED_ACTIONS) {
-      waitVisible(adminBrowser, actionWithTooltip(action));
+      chrome.waitVisible(adminBrowser, actionWithTooltip(action));
     }
-    waitVisible(adminBrowser, By.cssSelector("[cam-widget-variables-table] tbody td.actions button"));
-    screenshot(adminBrowser, "cockpit-admin-instans");
+    chrome.waitVisible(adminBrowser, By.cssSelector("[cam-widget-variables-table] tbody td.actions button"));
+    chrome.screenshot(adminBrowser, "cockpit-admin-instans");
 
     // Admin (same session) in Swedish and without the banner; the start page without it too
     adminBrowser.get("http://localhost:" + port + "/camunda/app/admin/default/#/groups");
-    waitFor(adminBrowser, d -> bodyText(d).contains("Skapa ny grupp") && bodyText(d).contains("stockholm-chef"),
+    chrome.waitFor(adminBrowser, d -> bodyText(d).contains("Skapa ny grupp") && bodyText(d).contains("stockholm-chef"),
         "Admin's group list in Swedish (\"Skapa ny grupp\")");
     assertThat(bodyText(adminBrowser)).contains("Användare", "Grupper", "Behörigheter").doesNotContain("Create new group")
         .doesNotContain("Authorizations");
     assertBannerHidden(adminBrowser);
-    screenshot(adminBrowser, "admin-grupper");
+    chrome.screenshot(adminBrowser, "admin-grupper");
     adminBrowser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
-    waitFor(adminBrowser, d -> bodyText(d).contains("Välkommen"), "the start page (\"Välkommen\")");
+    chrome.waitFor(adminBrowser, d -> bodyText(d).contains("Välkommen"), "the start page (\"Välkommen\")");
     assertBannerHidden(adminBrowser);
   }
 
@@ -212,15 +189,13 @@ class CockpitBrowserIT {
   }
 
   private void logIn(WebDriver driver, String user, String password) {
-    waitVisible(driver, By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
-    waitFor(driver, d -> d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty(), user + " to be logged in");
+    chrome.submitLogin(driver, user, password, WAIT);
+    chrome.waitFor(driver, d -> d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty(), user + " to be logged in");
   }
 
   private void openInstance(WebDriver driver) {
     driver.get(cockpitUrl() + "#/process-instance/" + arende.getId() + "/runtime");
-    waitVisible(driver, tokenBadge(), APP_LOAD);
+    chrome.waitVisible(driver, tokenBadge(), APP_LOAD);
   }
 
   private static By tokenBadge() {
@@ -231,8 +206,8 @@ class CockpitBrowserIT {
     return By.cssSelector(".ctn-toolbar [uib-tooltip='" + tooltip + "']");
   }
 
-  private static void clickTab(WebDriver driver, String name) {
-    waitVisible(driver, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + name + "']")).click();
+  private void clickTab(WebDriver driver, String name) {
+    chrome.waitVisible(driver, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + name + "']")).click();
   }
 
   private static void assertBannerHidden(WebDriver driver) {
@@ -249,74 +224,4 @@ class CockpitBrowserIT {
     return classes == null ? "" : classes;
   }
 
-  private WebDriver newBrowser() {
-    Path profile;
-    try {
-      profile = Files.createTempDirectory("cockpit-browser-profile-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    profiles.add(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistBrowserIT.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(TasklistBrowserIT.CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    WebDriver driver = new ChromeDriver(service, options);
-    drivers.add(driver);
-    return driver;
-  }
-
-  private static WebElement waitVisible(WebDriver driver, By by) {
-    return waitVisible(driver, by, WAIT);
-  }
-
-  private static WebElement waitVisible(WebDriver driver, By by, Duration timeout) {
-    try {
-      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      screenshot(driver, "cockpit-fel-" + System.currentTimeMillis());
-      throw new AssertionError("Not visible within " + timeout.toSeconds() + " s: " + by + "\nPage text:\n"
-          + bodyText(driver), e);
-    }
-  }
-
-  private static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition, String what) {
-    try {
-      new WebDriverWait(driver, WAIT).until(condition::apply);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      screenshot(driver, "cockpit-fel-" + System.currentTimeMillis());
-      throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + "\nPage text:\n" + bodyText(driver), e);
-    }
-  }
-
-  private static String bodyText(WebDriver driver) {
-    return driver.findElement(By.tagName("body")).getText();
-  }
-
-  private static void screenshot(WebDriver driver, String name) {
-    try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      if (name.contains("-fel-")) {
-        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Could not save screenshot " + name + ": " + e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // a temp profile left behind is harmless
-    }
-  }
 }

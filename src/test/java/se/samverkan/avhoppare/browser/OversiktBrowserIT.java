@@ -2,38 +2,26 @@ package se.samverkan.avhoppare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samverkan.avhoppare.support.Browser;
 import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
@@ -42,44 +30,28 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * quota table, the balance and a confirmed reconciliation read from /api/oversikt with the Cockpit
  * session. Screenshot: {@code target/browser-screenshots/oversikt-cockpit.png}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class OversiktBrowserIT {
 
+  static final Path SCREENSHOTS = TasklistBrowserIT.SCREENSHOTS;
   static final Duration APP_LOAD = Duration.ofSeconds(90);
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "oversikt-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    registry.add("avhoppare.admin.user", () -> "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4)));
-    registry.add("avhoppare.admin.password", TestAccounts::randomPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "oversikt-browser");
   }
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
 
-  private WebDriver driver;
-  private Path profile;
+  private final Browser chrome = new Browser("oversikt-browser-profile-", SCREENSHOTS, APP_LOAD)
+      .windowSize("1400,2200").language("en-US", "en-US,en");
   private String userId;
 
   @AfterEach
   void cleanUp() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+    chrome.close();
     if (userId != null) {
       identityService.deleteUser(userId);
     }
@@ -101,15 +73,12 @@ class OversiktBrowserIT {
     identityService.saveUser(user);
     identityService.createMembership(userId, "stockholm-chef");
 
-    driver = browser();
+    Files.createDirectories(SCREENSHOTS);
+    WebDriver driver = chrome.open();
     driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    new WebDriverWait(driver, APP_LOAD).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(userId);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    chrome.submitLogin(driver, userId, password, APP_LOAD);
 
-    var oversikt = new WebDriverWait(driver, APP_LOAD)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".avhoppare-oversikt-version[data-version='avtal-2026']")));
+    var oversikt = chrome.waitVisible(driver, By.cssSelector(".avhoppare-oversikt-version[data-version='avtal-2026']"));
     String text = oversikt.getText();
     assertThat(driver.findElement(By.cssSelector(".avhoppare-oversikt h3")).getText())
         .isEqualTo("Översikt för samordnare: kvot, balans och avstämningar");
@@ -118,22 +87,7 @@ class OversiktBrowserIT {
     assertThat(driver.findElements(By.cssSelector(".avhoppare-oversikt-version"))).hasSize(2);
     assertThat(driver.findElement(By.linkText("Ladda ner siffrorna som CSV")).getAttribute("href")).endsWith("/api/oversikt.csv");
 
-    Path dir = Path.of("target", "browser-screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve("oversikt-cockpit.png"), StandardCopyOption.REPLACE_EXISTING);
+    chrome.screenshot(driver, "oversikt-cockpit");
   }
 
-  private WebDriver browser() throws IOException {
-    profile = Files.createTempDirectory("oversikt-browser-profile-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistBrowserIT.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,2200", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(TasklistBrowserIT.CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
-  }
 }

@@ -1,8 +1,9 @@
 package se.samverkan.avhoppare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samverkan.avhoppare.support.Browser.bodyText;
+import static se.samverkan.avhoppare.support.Browser.pause;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,27 +27,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samverkan.avhoppare.arende.ArendeTestCases;
+import se.samverkan.avhoppare.support.Browser;
 import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
@@ -63,17 +53,11 @@ import se.samverkan.avhoppare.support.TestAccounts;
  * is downloaded: the driver and the browser are given by path, so Selenium Manager never runs.
  * Screenshots of the key steps go to {@code target/browser-screenshots/}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class TasklistBrowserIT {
 
-  static final Path CHROMIUM = Paths.get(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Paths.get(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM = Browser.CHROMIUM;
+  static final Path CHROMEDRIVER = Browser.CHROMEDRIVER;
   static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
   static final Duration WAIT = Duration.ofSeconds(30);
   /** The first load of a webapp parses several MB of JavaScript: slow on a busy two-core CI machine. */
@@ -89,13 +73,7 @@ class TasklistBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "tasklist-browser-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    String adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    String adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "tasklist-browser");
   }
 
   @LocalServerPort int port;
@@ -107,8 +85,8 @@ class TasklistBrowserIT {
   @Autowired ProcessEngine processEngine;
 
   private final List<String> createdUsers = new ArrayList<>();
-  private final List<WebDriver> drivers = new ArrayList<>();
-  private final List<Path> profiles = new ArrayList<>();
+  private final Browser chrome = new Browser("tasklist-browser-profile-", SCREENSHOTS, WAIT)
+      .windowSize("1400,1000").language("en-US", "en-US,en");
   private String deploymentId;
 
   @BeforeEach
@@ -125,10 +103,7 @@ class TasklistBrowserIT {
 
   @AfterEach
   void cleanUp() {
-    drivers.forEach(WebDriver::quit);
-    for (Path profile : profiles) {
-      deleteQuietly(profile);
-    }
+    chrome.close();
     createdUsers.forEach(identityService::deleteUser);
     if (deploymentId != null) {
       repositoryService.deleteDeployment(deploymentId, true);
@@ -151,88 +126,88 @@ class TasklistBrowserIT {
     assertThat(task.getName()).isEqualTo(TASK_NAME);
 
     // Malmö first, while the task is open: neither the group filter nor a direct link shows it
-    WebDriver malmoBrowser = newBrowser();
+    WebDriver malmoBrowser = chrome.open();
     logIn(malmoBrowser, malmo, malmoPassword, "malmo");
     openFilter(malmoBrowser, FILTER_GRUPP);
     // the count comes from the server's filter query as this user, so it is not a stale "no tasks yet"
-    waitFor(malmoBrowser, d -> filterCount(d, FILTER_GRUPP).equals("0") && bodyText(d).contains("Inga uppgifter matchar filtret."),
+    chrome.waitFor(malmoBrowser, d -> filterCount(d, FILTER_GRUPP).equals("0") && bodyText(d).contains("Inga uppgifter matchar filtret."),
         "Malmö's group filter to count 0 tasks (\"Inga uppgifter matchar filtret.\")");
     assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
-    screenshot(malmoBrowser, "malmo-1-min-grupps-uppgifter-tom");
+    chrome.screenshot(malmoBrowser, "malmo-1-min-grupps-uppgifter-tom");
     malmoBrowser.get(tasklistUrl() + "#/?task=" + task.getId());
-    waitFor(malmoBrowser, d -> bodyText(d).contains("Uppgiften finns inte längre"),
+    chrome.waitFor(malmoBrowser, d -> bodyText(d).contains("Uppgiften finns inte längre"),
         "the Swedish notice TASK_NOT_EXIST for Malmö's direct link to Stockholm's task");
-    screenshot(malmoBrowser, "malmo-2-direktlank-till-stockholms-uppgift");
+    chrome.screenshot(malmoBrowser, "malmo-2-direktlank-till-stockholms-uppgift");
     assertThat(bodyText(malmoBrowser)).doesNotContain(TASK_NAME);
     assertThat(malmoBrowser.findElements(By.cssSelector("button.claim"))).isEmpty();
     malmoBrowser.quit();
 
     // the start page (Welcome), where the root URL leads and where passwords are changed, is Swedish too
-    WebDriver browser = newBrowser();
+    WebDriver browser = chrome.open();
     browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
-    WebElement welcomeLogin = waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
-    waitFor(browser, d -> "Logga in".equals(welcomeLogin.getText().trim()), "the Swedish login button on Welcome");
+    WebElement welcomeLogin = chrome.waitVisible(browser, By.cssSelector("form button[type='submit']"), APP_LOAD);
+    chrome.waitFor(browser, d -> "Logga in".equals(welcomeLogin.getText().trim()), "the Swedish login button on Welcome");
     assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
         .isEqualTo("Användarnamn");
     assertThat(bodyText(browser)).contains("Välkommen").doesNotContain("Welcome");
-    screenshot(browser, "welcome-inloggning");
+    chrome.screenshot(browser, "welcome-inloggning");
 
     // Stockholm: the login page is Swedish although the browser asks for English
     browser.get(tasklistUrl());
-    WebElement username = waitVisible(browser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
+    WebElement username = chrome.waitVisible(browser, By.cssSelector("input[ng-model='username']"), APP_LOAD);
     WebElement password = browser.findElement(By.cssSelector("input[ng-model='password']"));
     WebElement loginButton = browser.findElement(By.cssSelector("form button[type='submit']"));
     assertThat((String) ((JavascriptExecutor) browser).executeScript("return navigator.languages[0]"))
         .as("the test browser must ask for English, to prove Swedish does not depend on it")
         .startsWith("en");
-    waitFor(browser, d -> "Logga in".equals(loginButton.getText().trim()), "the Swedish login button \"Logga in\"");
+    chrome.waitFor(browser, d -> "Logga in".equals(loginButton.getText().trim()), "the Swedish login button \"Logga in\"");
     assertThat(username.getAttribute("placeholder")).isEqualTo("Användarnamn");
     assertThat(password.getAttribute("placeholder")).isEqualTo("Lösenord");
-    screenshot(browser, "stockholm-1-inloggning");
+    chrome.screenshot(browser, "stockholm-1-inloggning");
 
     username.sendKeys(stockholm);
     password.sendKeys(stockholmPassword);
     loginButton.click();
 
     // the filters the app provisions, and labels from our sv.json
-    waitFor(browser, d -> bodyText(d).contains(FILTER_GRUPP) && bodyText(d).contains(FILTER_MINA),
+    chrome.waitFor(browser, d -> bodyText(d).contains(FILTER_GRUPP) && bodyText(d).contains(FILTER_MINA),
         "the provisioned filters \"" + FILTER_MINA + "\" and \"" + FILTER_GRUPP + "\"");
-    waitFor(browser, d -> bodyText(d).contains("Välj en uppgift i listan."),
+    chrome.waitFor(browser, d -> bodyText(d).contains("Välj en uppgift i listan."),
         "the Swedish hint \"Välj en uppgift i listan.\" (SELECT_TASK_IN_LIST)");
     assertThat(bodyText(browser)).contains("Starta process").doesNotContain("Start process")
         .doesNotContain("Select a task in the list");
-    screenshot(browser, "stockholm-2-inloggad");
+    chrome.screenshot(browser, "stockholm-2-inloggad");
 
     openFilter(browser, FILTER_GRUPP);
-    waitFor(browser, d -> filterCount(d, FILTER_GRUPP).equals("1"), "Stockholm's group filter to count 1 task");
-    WebElement taskInList = waitVisible(browser,
+    chrome.waitFor(browser, d -> filterCount(d, FILTER_GRUPP).equals("1"), "Stockholm's group filter to count 1 task");
+    WebElement taskInList = chrome.waitVisible(browser,
         By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='" + TASK_NAME + "']"));
-    screenshot(browser, "stockholm-3-min-grupps-uppgifter");
+    chrome.screenshot(browser, "stockholm-3-min-grupps-uppgifter");
     taskInList.click();
 
-    WebElement claim = waitVisible(browser, By.cssSelector("button.claim"));
+    WebElement claim = chrome.waitVisible(browser, By.cssSelector("button.claim"));
     assertThat(claim.getText().trim()).isEqualTo("Ta uppgiften");
-    screenshot(browser, "stockholm-4-uppgift-ej-tagen");
+    chrome.screenshot(browser, "stockholm-4-uppgift-ej-tagen");
     claim.click();
-    waitFor(browser, d -> d.findElements(By.cssSelector("button.claim")).isEmpty()
+    chrome.waitFor(browser, d -> d.findElements(By.cssSelector("button.claim")).isEmpty()
         && stockholm.equals(assigneeOf(task.getId())), "the task to be claimed by " + stockholm);
 
-    WebElement note = waitVisible(browser, fieldLabelled("Anteckning"));
+    WebElement note = chrome.waitVisible(browser, fieldLabelled("Anteckning"));
     WebElement consent = browser.findElement(fieldLabelled("Samtycke inhämtat"));
-    WebElement complete = waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button"
+    WebElement complete = chrome.waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button"
         + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
-    screenshot(browser, "stockholm-5-formular");
+    chrome.screenshot(browser, "stockholm-5-formular");
 
     // the required field is enforced: completing without it is refused in the browser and the task stays open
     complete.click();
-    waitFor(browser, d -> bodyText(d).contains("Ett fel uppstod när formuläret skulle skickas"),
+    chrome.waitFor(browser, d -> bodyText(d).contains("Ett fel uppstod när formuläret skulle skickas"),
         "the Swedish notice COMPLETE_ERROR after completing with the required field empty");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
         .as("the task must stay open while the required field is empty").isEqualTo(1);
-    screenshot(browser, "stockholm-6-obligatoriskt-falt-tomt");
+    chrome.screenshot(browser, "stockholm-6-obligatoriskt-falt-tomt");
     browser.findElements(By.cssSelector(".page-notifications .close, [notifications-panel] .close"))
         .stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
-    waitFor(browser, d -> !bodyText(d).contains("Ett fel uppstod"), "the error notice to be closed");
+    chrome.waitFor(browser, d -> !bodyText(d).contains("Ett fel uppstod"), "the error notice to be closed");
 
     String entered = "Trygghetssamtal bokat " + HexFormat.of().formatHex(TestAccounts.randomBytes(3));
     note.sendKeys(entered);
@@ -241,18 +216,18 @@ class TasklistBrowserIT {
     note.sendKeys(org.openqa.selenium.Keys.TAB);
     pause(Duration.ofSeconds(1));
     consent.click();
-    waitFor(browser, d -> consent.isSelected(), "the checkbox \"Samtycke inhämtat\" to be ticked");
-    waitFor(browser, d -> complete.isEnabled(), "the \"Slutför\" button to be enabled");
-    screenshot(browser, "stockholm-7-ifyllt");
+    chrome.waitFor(browser, d -> consent.isSelected(), "the checkbox \"Samtycke inhämtat\" to be ticked");
+    chrome.waitFor(browser, d -> complete.isEnabled(), "the \"Slutför\" button to be enabled");
+    chrome.screenshot(browser, "stockholm-7-ifyllt");
     complete.click();
 
-    waitFor(browser, d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1,
+    chrome.waitFor(browser, d -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1,
         "the task to be completed in the engine");
     // Tasklist shows no success notice; the task leaves the list and no error is shown
-    waitFor(browser, d -> bodyText(d).contains("Inga uppgifter matchar filtret."),
+    chrome.waitFor(browser, d -> bodyText(d).contains("Inga uppgifter matchar filtret."),
         "the completed task to leave \"" + FILTER_GRUPP + "\"");
     assertThat(bodyText(browser)).doesNotContain("Ett fel uppstod").doesNotContain(TASK_NAME);
-    screenshot(browser, "stockholm-8-slutford");
+    chrome.screenshot(browser, "stockholm-8-slutford");
 
     HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
     assertThat(done.getAssignee()).isEqualTo(stockholm);
@@ -273,36 +248,36 @@ class TasklistBrowserIT {
     ProcessInstance arende = ArendeTestCases.startaStockholmsArende(processEngine);
     String referens = arende.getBusinessKey();
 
-    WebDriver browser = newBrowser();
+    WebDriver browser = chrome.open();
     logIn(browser, user, password, "stockholm");
     openFilter(browser, FILTER_GRUPP);
-    waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Utred tillhörighet']")).click();
-    waitVisible(browser, By.cssSelector("button.claim")).click();
-    waitFor(browser, d -> bodyText(d).contains("Tillhörighetsutredning – ärende " + referens),
+    chrome.waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Utred tillhörighet']")).click();
+    chrome.waitVisible(browser, By.cssSelector("button.claim")).click();
+    chrome.waitFor(browser, d -> bodyText(d).contains("Tillhörighetsutredning – ärende " + referens),
         "the form's heading with the case reference filled in from the process");
     assertThat(bodyText(browser)).contains("Personen tillhör vår kommun", "Motivering");
-    WebElement belongsHere = waitVisible(browser, fieldLabelled("Personen tillhör vår kommun"));
+    WebElement belongsHere = chrome.waitVisible(browser, fieldLabelled("Personen tillhör vår kommun"));
     WebElement motivering = browser.findElement(fieldLabelled("Motivering"));
-    screenshot(browser, "arende-1-tillhorighetsutredning");
+    chrome.screenshot(browser, "arende-1-tillhorighetsutredning");
     belongsHere.click();
     motivering.sendKeys("Folkbokförd i Stockholm");
     motivering.sendKeys(org.openqa.selenium.Keys.TAB);
     pause(Duration.ofSeconds(1));
-    waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button[contains(@class,'btn-primary') "
+    chrome.waitVisible(browser, By.xpath("//div[contains(@class,'form-actions')]//button[contains(@class,'btn-primary') "
         + "and normalize-space(.)='Slutför']")).click();
 
-    waitFor(browser, d -> taskService.createTaskQuery().processInstanceId(arende.getId())
+    chrome.waitFor(browser, d -> taskService.createTaskQuery().processInstanceId(arende.getId())
         .taskDefinitionKey("UserTask_ValjMottagandeKommun").count() == 1,
         "the case to move on to \"Välj mottagande kommun\" after the server-side check");
     assertThat(bodyText(browser)).doesNotContain("Ett fel uppstod");
     // the next form shows the quota and balance figures the process computed
     openFilter(browser, FILTER_GRUPP);
-    waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Välj mottagande kommun']")).click();
-    waitVisible(browser, By.cssSelector("button.claim")).click();
-    waitFor(browser, d -> bodyText(d).contains("Kvot och balans i Samverkansavtal 2026–2027"),
+    chrome.waitVisible(browser, By.xpath("//*[contains(@class,'task')]//a[normalize-space(.)='Välj mottagande kommun']")).click();
+    chrome.waitVisible(browser, By.cssSelector("button.claim")).click();
+    chrome.waitFor(browser, d -> bodyText(d).contains("Kvot och balans i Samverkansavtal 2026–2027"),
         "the quota and balance figures on the form");
     assertThat(bodyText(browser)).contains("Mottagande kommun");
-    screenshot(browser, "arende-2-val-av-mottagande-kommun");
+    chrome.screenshot(browser, "arende-2-val-av-mottagande-kommun");
     // leave the shared database as the other test expects it: no open case tasks
     runtimeService.deleteProcessInstance(arende.getId(), "browser test done");
   }
@@ -336,41 +311,14 @@ class TasklistBrowserIT {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
-  private WebDriver newBrowser() {
-    Path profile;
-    try {
-      profile = Files.createTempDirectory("tasklist-browser-profile-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    profiles.add(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    WebDriver driver = new ChromeDriver(service, options);
-    drivers.add(driver);
-    return driver;
-  }
-
   private void logIn(WebDriver driver, String user, String password, String who) {
     driver.get(tasklistUrl());
-    waitVisible(driver, By.cssSelector("input[ng-model='username']"), APP_LOAD).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
-    waitFor(driver, d -> bodyText(d).contains(FILTER_GRUPP), who + "'s Tasklist with the filter \"" + FILTER_GRUPP + "\"");
+    chrome.submitLogin(driver, user, password, APP_LOAD);
+    chrome.waitFor(driver, d -> bodyText(d).contains(FILTER_GRUPP), who + "'s Tasklist with the filter \"" + FILTER_GRUPP + "\"");
   }
 
   private void openFilter(WebDriver driver, String name) {
-    waitVisible(driver, By.xpath("//a[contains(normalize-space(.),'" + name + "')]")).click();
+    chrome.waitVisible(driver, By.xpath("//a[contains(normalize-space(.),'" + name + "')]")).click();
   }
 
   /** The task count Tasklist shows beside a filter's name ("" while not loaded). */
@@ -408,74 +356,6 @@ class TasklistBrowserIT {
         return "field labelled '" + label + "'";
       }
     };
-  }
-
-  private static WebElement waitVisible(WebDriver driver, By by) {
-    return waitVisible(driver, by, WAIT);
-  }
-
-  private static WebElement waitVisible(WebDriver driver, By by, Duration timeout) {
-    try {
-      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      screenshot(driver, "fel-" + System.currentTimeMillis());
-      throw new AssertionError("Not visible within " + timeout.toSeconds() + " s: " + by + "\nPage text:\n"
-          + bodyText(driver) + "\nBrowser console:\n" + browserConsole(driver), e);
-    }
-  }
-
-  private static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition, String what) {
-    try {
-      new WebDriverWait(driver, WAIT).until(condition::apply);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      screenshot(driver, "fel-" + System.currentTimeMillis());
-      throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + "\nPage text:\n" + bodyText(driver)
-          + "\nBrowser console:\n" + browserConsole(driver), e);
-    }
-  }
-
-  private static String browserConsole(WebDriver driver) {
-    try {
-      StringBuilder sb = new StringBuilder();
-      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
-          .forEach(entry -> sb.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
-      return sb.toString();
-    } catch (RuntimeException e) {
-      return "(unavailable: " + e.getMessage() + ")";
-    }
-  }
-
-  private static String bodyText(WebDriver driver) {
-    return driver.findElement(By.tagName("body")).getText();
-  }
-
-  private static void screenshot(WebDriver driver, String name) {
-    try {
-      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-      if (name.startsWith("fel-")) {
-        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Could not save screenshot " + name + ": " + e);
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // a temp profile left behind is harmless
-    }
   }
 
   /**

@@ -1,21 +1,18 @@
 package se.samverkan.avhoppare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samverkan.avhoppare.support.Browser.bodyText;
+import static se.samverkan.avhoppare.support.Browser.pause;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,24 +24,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samverkan.avhoppare.arende.ArendeTestCases;
+import se.samverkan.avhoppare.support.Browser;
 import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
@@ -60,13 +49,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
  *
  * <p>Screenshots of every form go to {@code target/tasklist-screenshots/}.
  */
-@ExtendWith(TasklistBrowserIT.RequiresChromium.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "avhoppare.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-    })
+@BrowserTest
 class TasklistFormsBrowserIT {
 
   static final Path SCREENSHOTS = Paths.get("target", "tasklist-screenshots");
@@ -77,13 +60,7 @@ class TasklistFormsBrowserIT {
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
-    String database = "tasklist-forms-" + UUID.randomUUID();
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-    String adminUser = "admin-" + HexFormat.of().formatHex(TestAccounts.randomBytes(4));
-    String adminPassword = TestAccounts.randomPassword();
-    registry.add("avhoppare.admin.user", () -> adminUser);
-    registry.add("avhoppare.admin.password", () -> adminPassword);
-    registry.add("avhoppare.identitet.nycklar", () -> TestAccounts.IDENTITY_KEYS);
+    BrowserTest.Application.isolatedDatabaseAndRandomAdmin(registry, "tasklist-forms");
   }
 
   @LocalServerPort int port;
@@ -96,15 +73,14 @@ class TasklistFormsBrowserIT {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final List<String> createdUsers = new ArrayList<>();
-  private final List<WebDriver> drivers = new ArrayList<>();
-  private final List<Path> profiles = new ArrayList<>();
+  private final Browser chrome = new Browser("tasklist-forms-profile-", SCREENSHOTS, WAIT)
+      .windowSize("1400,1100").language("en-US", "en-US,en").pageLoadTimeout(APP_LOAD);
   private final Set<String> formsDriven = new LinkedHashSet<>();
   private int shot;
 
   @AfterEach
   void cleanUp() {
-    drivers.forEach(WebDriver::quit);
-    profiles.forEach(TasklistFormsBrowserIT::deleteQuietly);
+    chrome.close();
     createdUsers.forEach(identityService::deleteUser);
     System.out.println("Forms driven in Tasklist (" + formsDriven.size() + "): " + formsDriven);
   }
@@ -209,13 +185,13 @@ class TasklistFormsBrowserIT {
     String uppdrag = waitForInstance("uppdrag", referens);
     f = open(malmo, referens, "Besvara uppdragsförfrågan", uppdrag, "UserTask_BesvaraForfragan", "besvara-forfragan");
     assertThat(bodyText(malmo)).contains("Uppdrag i mottagande kommun");
-    waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Diagram']")).click();
-    waitVisible(malmo, By.cssSelector(".djs-container svg"));
-    waitFor(malmo, x -> !x.findElements(By.xpath("//*[contains(@class,'djs-element')][@data-element-id='UserTask_BesvaraForfragan']"))
+    chrome.waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Diagram']")).click();
+    chrome.waitVisible(malmo, By.cssSelector(".djs-container svg"));
+    chrome.waitFor(malmo, x -> !x.findElements(By.xpath("//*[contains(@class,'djs-element')][@data-element-id='UserTask_BesvaraForfragan']"))
         .isEmpty(), "the uppdrag diagram, with the task's own step, for Malmö");
     assertThat(bodyText(malmo)).doesNotContain("Det finns inget diagram");
-    screenshot(malmo, String.format("%02d-uppdrag-diagram-malmo", ++shot));
-    waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Formulär']")).click();
+    chrome.screenshot(malmo, String.format("%02d-uppdrag-diagram-malmo", ++shot));
+    chrome.waitVisible(malmo, By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Formulär']")).click();
     f.radio("Svar", "Vi accepterar uppdraget");
     f.complete();
 
@@ -312,7 +288,7 @@ class TasklistFormsBrowserIT {
     f.complete();
 
     // the final follow-up ends the case on both sides
-    waitFor(sthlm, x -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(pi, uppdrag))
+    chrome.waitFor(sthlm, x -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(pi, uppdrag))
         .finished().count() == 2, "both instances of " + referens + " to end after the final follow-up");
 
     assertThat(formsDriven).containsExactlyInAnyOrder("aktualisering", "polisskydd", "tillhorighetsutredning", "polisens-rad",
@@ -325,10 +301,10 @@ class TasklistFormsBrowserIT {
   // --- the start form
 
   private String startCase(WebDriver d) {
-    waitVisible(d, By.xpath("//a[normalize-space(.)='Starta process']")).click();
-    waitVisible(d, By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='Ärende i hemkommunen']")).click();
+    chrome.waitVisible(d, By.xpath("//a[normalize-space(.)='Starta process']")).click();
+    chrome.waitVisible(d, By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='Ärende i hemkommunen']")).click();
     Form f = new Form(d, "aktualisering");
-    waitVisible(d, f.groupLabelled("Ansvarig nämnd"));
+    chrome.waitVisible(d, f.groupLabelled("Ansvarig nämnd"));
     f.select("Ansvarig nämnd", "Stockholm – Järva stadsdelsnämnd");
     f.radio("Målgrupp", "Avhoppare");
     f.radio("Kriminellt sammanhang", "Ingår i en kriminell grupp");
@@ -342,27 +318,27 @@ class TasklistFormsBrowserIT {
     // the start date left empty: form-js refuses in Swedish, naming nothing but the field it sits under
     WebElement start = startButton(d);
     start.click();
-    waitFor(d, x -> f.errorsUnder("Startdatum").contains("Fältet måste fyllas i."),
+    chrome.waitFor(d, x -> f.errorsUnder("Startdatum").contains("Fältet måste fyllas i."),
         "the Swedish message \"Fältet måste fyllas i.\" under Startdatum");
     assertThat(bodyText(d)).doesNotContain("Field is required");
     f.screenshot("valideringsmeddelande");
     // the date picker's calendar is Swedish too: weeks start on Monday
     WebElement startInput = f.dateInput("Startdatum");
     f.click(startInput);
-    waitFor(d, x -> x.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
+    chrome.waitFor(d, x -> x.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
         .map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty()).findFirst().orElse("").equals("mån"),
         "the calendar's first weekday \"mån\"");
     assertThat(d.findElement(By.cssSelector(".flatpickr-calendar.open")).getText()).doesNotContain("Mon").doesNotContain("Sun");
     f.screenshot("kalender");
     f.date("Startdatum", DAG);
-    waitFor(d, x -> f.errorsUnder("Startdatum").isEmpty(), "the message under Startdatum to go once the date is typed");
+    chrome.waitFor(d, x -> f.errorsUnder("Startdatum").isEmpty(), "the message under Startdatum to go once the date is typed");
     assertThat(f.dateInput("Startdatum").getAttribute("value")).isEqualTo(DAG);
     f.screenshot("ifylld");
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("arende").count();
-    waitFor(d, x -> startButton(x).isEnabled(), "\"Starta\" to be enabled");
+    chrome.waitFor(d, x -> startButton(x).isEnabled(), "\"Starta\" to be enabled");
     startButton(d).click();
     // the server's Swedish refusal, without the engine's English wrapping
-    waitFor(d, x -> notices(x).contains("kan inte ligga i framtiden"), "the server's refusal of the consent date");
+    chrome.waitFor(d, x -> notices(x).contains("kan inte ligga i framtiden"), "the server's refusal of the consent date");
     String definition = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("arende")
         .withoutTenantId().latestVersion().singleResult().getId();
     assertThat(notices(d)).contains("Det gick inte att starta processen").contains("Datum för samtycke")
@@ -375,9 +351,9 @@ class TasklistFormsBrowserIT {
     assertThat(f.dateInput("Startdatum").getAttribute("value")).as("nothing entered is lost").isEqualTo(DAG);
     d.findElements(By.cssSelector(".notifications .close")).stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
     f.date("Datum för samtycke", DAG);
-    waitFor(d, x -> startButton(x).isEnabled(), "\"Starta\" to be enabled");
+    chrome.waitFor(d, x -> startButton(x).isEnabled(), "\"Starta\" to be enabled");
     startButton(d).click();
-    waitFor(d, x -> historyService.createHistoricProcessInstanceQuery().processDefinitionKey("arende").count() == before + 1,
+    chrome.waitFor(d, x -> historyService.createHistoricProcessInstanceQuery().processDefinitionKey("arende").count() == before + 1,
         "the case to be started");
     formsDriven.add("aktualisering");
     return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("arende")
@@ -390,8 +366,8 @@ class TasklistFormsBrowserIT {
         .map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
   }
 
-  private static WebElement startButton(WebDriver d) {
-    return waitVisible(d, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Starta']"));
+  private WebElement startButton(WebDriver d) {
+    return chrome.waitVisible(d, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Starta']"));
   }
 
   private static void samrad(Form f, String utfall) {
@@ -427,22 +403,22 @@ class TasklistFormsBrowserIT {
         continue;
       }
       if (System.nanoTime() > deadline) {
-        throw fail(d, "a task card \"" + taskName + "\" showing " + referens + " in \"" + FILTER_GRUPP + "\"");
+        throw chrome.timedOut(d, "a task card \"" + taskName + "\" showing " + referens + " in \"" + FILTER_GRUPP + "\"");
       }
-      waitVisible(d, By.xpath("//a[contains(normalize-space(.),'" + FILTER_GRUPP + "')]")).click();
+      chrome.waitVisible(d, By.xpath("//a[contains(normalize-space(.),'" + FILTER_GRUPP + "')]")).click();
       pause(Duration.ofSeconds(2));
     }
-    waitFor(d, x -> x.getCurrentUrl().contains(task.getId()), "the task " + taskName + " to open");
+    chrome.waitFor(d, x -> x.getCurrentUrl().contains(task.getId()), "the task " + taskName + " to open");
     // every task here is a group task: the caseworker takes it ("Ta uppgiften") before the form opens for input
-    waitVisible(d, By.cssSelector("button.claim")).click();
-    waitFor(d, x -> x.findElements(By.cssSelector("button.claim")).isEmpty()
+    chrome.waitVisible(d, By.cssSelector("button.claim")).click();
+    chrome.waitFor(d, x -> x.findElements(By.cssSelector("button.claim")).isEmpty()
         && taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() != null,
         "the task " + taskName + " to be claimed");
-    waitFor(d, x -> x.findElements(By.cssSelector(".disabled-form")).stream().noneMatch(WebElement::isDisplayed),
+    chrome.waitFor(d, x -> x.findElements(By.cssSelector(".disabled-form")).stream().noneMatch(WebElement::isDisplayed),
         "the form of " + taskName + " to be enabled after claiming");
     Form form = new Form(d, formKey);
     form.taskId = task.getId();
-    waitFor(d, x -> formText(x).contains("ärende " + referens), "the form header of " + taskName + " to name " + referens);
+    chrome.waitFor(d, x -> formText(x).contains("ärende " + referens), "the form header of " + taskName + " to name " + referens);
     assertThat(bodyText(d)).doesNotContain("Det finns inget diagram");
     return form;
   }
@@ -504,7 +480,7 @@ class TasklistFormsBrowserIT {
 
     private WebElement group(String label, int index) {
       By by = groupLabelled(label);
-      waitFor(d, x -> x.findElements(by).size() > index, "field \"" + label + "\" #" + (index + 1));
+      chrome.waitFor(d, x -> x.findElements(by).size() > index, "field \"" + label + "\" #" + (index + 1));
       return d.findElements(by).get(index);
     }
 
@@ -523,7 +499,7 @@ class TasklistFormsBrowserIT {
       click(in);
       in.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value);
       blur(in);
-      waitFor(d, x -> value.equals(in.getAttribute("value")), "\"" + label + "\" to read " + value);
+      chrome.waitFor(d, x -> value.equals(in.getAttribute("value")), "\"" + label + "\" to read " + value);
     }
 
     WebElement dateInput(String label) {
@@ -547,7 +523,7 @@ class TasklistFormsBrowserIT {
       scroll(neutral);
       click(neutral);
       settle();
-      waitFor(d, x -> value.equals(in.getAttribute("value")), "the date \"" + label + "\" to read " + value);
+      chrome.waitFor(d, x -> value.equals(in.getAttribute("value")), "the date \"" + label + "\" to read " + value);
     }
 
     void radio(String label, String option) {
@@ -561,7 +537,7 @@ class TasklistFormsBrowserIT {
       scroll(o);
       WebElement in = o.findElement(By.tagName("input"));
       click(o);
-      waitFor(d, x -> in.isSelected(), "\"" + option + "\" in \"" + label + "\" to be chosen");
+      chrome.waitFor(d, x -> in.isSelected(), "\"" + option + "\" in \"" + label + "\" to be chosen");
       settle();
     }
 
@@ -572,7 +548,7 @@ class TasklistFormsBrowserIT {
       if (!in.isSelected()) {
         click(g.findElement(By.tagName("label")));
       }
-      waitFor(d, x -> in.isSelected(), "\"" + label + "\" to be ticked");
+      chrome.waitFor(d, x -> in.isSelected(), "\"" + label + "\" to be ticked");
       settle();
     }
 
@@ -588,21 +564,21 @@ class TasklistFormsBrowserIT {
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (g.findElements(item).stream().noneMatch(WebElement::isDisplayed)) {
         if (System.nanoTime() > deadline) {
-          throw TasklistFormsBrowserIT.fail(d, "the option \"" + option + "\" of \"" + label + "\" #" + (index + 1));
+          throw chrome.timedOut(d, "the option \"" + option + "\" of \"" + label + "\" #" + (index + 1));
         }
         // the list opens on a click into the field (a click while it is open closes it again)
         click(display);
         pause(Duration.ofSeconds(1));
       }
       click(g.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow());
-      waitFor(d, x -> option.equals(g.findElement(By.cssSelector(".fjs-select-display")).getText().trim()),
+      chrome.waitFor(d, x -> option.equals(g.findElement(By.cssSelector(".fjs-select-display")).getText().trim()),
           "\"" + option + "\" to be chosen in \"" + label + "\"");
       settle();
     }
 
     /** The dynamic list's button, in Swedish. */
     void addRow() {
-      WebElement add = waitVisible(d, By.xpath("//button[contains(@class,'fjs-repeat-render-add')][normalize-space(.)='Lägg till']"));
+      WebElement add = chrome.waitVisible(d, By.xpath("//button[contains(@class,'fjs-repeat-render-add')][normalize-space(.)='Lägg till']"));
       scroll(add);
       click(add);
       settle();
@@ -610,12 +586,12 @@ class TasklistFormsBrowserIT {
 
     /** Completes, expecting the server to refuse with {@code message}: shown as sent, the task still open. */
     void completeRefused(String message) {
-      WebElement complete = waitVisible(d, By.xpath("//div[contains(@class,'form-actions')]//button"
+      WebElement complete = chrome.waitVisible(d, By.xpath("//div[contains(@class,'form-actions')]//button"
           + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
-      waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
+      chrome.waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
       scroll(complete);
       click(complete);
-      waitFor(d, x -> notices(x).contains(message), "the server's refusal \"" + message + "\"");
+      chrome.waitFor(d, x -> notices(x).contains(message), "the server's refusal \"" + message + "\"");
       assertThat(notices(d)).contains("Ett fel uppstod när formuläret skulle skickas")
           .doesNotContain("Cannot").doesNotContain("submit").doesNotContain(taskId);
       screenshot("serverns-besked");
@@ -630,20 +606,20 @@ class TasklistFormsBrowserIT {
 
     void complete() {
       screenshot("ifylld");
-      WebElement complete = waitVisible(d, By.xpath("//div[contains(@class,'form-actions')]//button"
+      WebElement complete = chrome.waitVisible(d, By.xpath("//div[contains(@class,'form-actions')]//button"
           + "[contains(@class,'btn-primary') and normalize-space(.)='Slutför']"));
-      waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
+      chrome.waitFor(d, x -> complete.isEnabled(), "\"Slutför\" to be enabled in " + key);
       assertThat(formText(d)).doesNotContain("Field is required").doesNotContain("Select").doesNotContain("Add new");
       scroll(complete);
       click(complete);
-      waitFor(d, x -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1,
+      chrome.waitFor(d, x -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1,
           "the task of form " + key + " to be completed in the engine");
       assertThat(bodyText(d)).doesNotContain("Ett fel uppstod");
       formsDriven.add(key);
     }
 
     void screenshot(String what) {
-      TasklistFormsBrowserIT.this.screenshot(d, String.format("%02d-%s-%s", ++shot, key, what));
+      chrome.screenshot(d, String.format("%02d-%s-%s", ++shot, key, what));
     }
 
     /** Clicks, waiting out a moment when something (a closing picker, an overlay) is still in the way. */
@@ -693,39 +669,11 @@ class TasklistFormsBrowserIT {
   }
 
   private WebDriver logIn(String[] credentials) {
-    WebDriver d = newBrowser();
+    WebDriver d = chrome.open();
     d.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    waitVisible(d, By.cssSelector("input[ng-model='username']"), APP_LOAD).sendKeys(credentials[0]);
-    d.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(credentials[1]);
-    d.findElement(By.cssSelector("form button[type='submit']")).click();
-    waitFor(d, x -> bodyText(x).contains(FILTER_GRUPP), credentials[0] + "'s Tasklist");
+    chrome.submitLogin(d, credentials[0], credentials[1], APP_LOAD);
+    chrome.waitFor(d, x -> bodyText(x).contains(FILTER_GRUPP), credentials[0] + "'s Tasklist");
     return d;
-  }
-
-  private WebDriver newBrowser() {
-    Path profile;
-    try {
-      profile = Files.createTempDirectory("tasklist-forms-profile-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    profiles.add(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistBrowserIT.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1100", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(TasklistBrowserIT.CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    WebDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(APP_LOAD);
-    drivers.add(driver);
-    return driver;
   }
 
   private static String formText(WebDriver d) {
@@ -733,71 +681,4 @@ class TasklistFormsBrowserIT {
     return forms.isEmpty() ? "" : forms.get(0).getText();
   }
 
-  private static WebElement waitVisible(WebDriver driver, By by) {
-    return waitVisible(driver, by, WAIT);
-  }
-
-  private static WebElement waitVisible(WebDriver driver, By by, Duration timeout) {
-    try {
-      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw fail(driver, "visible: " + by);
-    }
-  }
-
-  private static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition, String what) {
-    try {
-      new WebDriverWait(driver, WAIT).until(condition::apply);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw fail(driver, what);
-    }
-  }
-
-  private static AssertionError fail(WebDriver driver, String what) {
-    String name = "fel-" + System.currentTimeMillis();
-    try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Could not save " + name + ": " + e);
-    }
-    StringBuilder console = new StringBuilder();
-    try {
-      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
-          .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
-    } catch (RuntimeException e) {
-      console.append("(unavailable)");
-    }
-    throw new AssertionError("Waited " + WAIT.toSeconds() + " s for " + what + " (see " + name + ".png)\nPage text:\n"
-        + bodyText(driver) + "\nBrowser console:\n" + console);
-  }
-
-  private void screenshot(WebDriver driver, String name) {
-    try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Could not save screenshot " + name + ": " + e);
-    }
-  }
-
-  private static String bodyText(WebDriver driver) {
-    return driver.findElement(By.tagName("body")).getText();
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      // a temp profile left behind is harmless
-    }
-  }
 }
