@@ -29,7 +29,11 @@ import java.util.regex.Pattern;
  *   ... WHERE ... and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (RES.ID_ IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)
  *        OR D.KEY_ IN (...) OR '*' IN (...)))
  * </pre>
- * A task is returned by one exactly when it is returned by the other: the join kept a task when some
+ * That is the count's form: it must visit every task anyway. The list (a page, newest first) asks
+ * per task instead, {@code EXISTS (a grant passing the same filter whose RESOURCE_ID_ IN (RES.ID_,
+ * D.KEY_, '*'))}, which PostgreSQL answers with a probe of the resource-id index for each task it
+ * walks while filling the page — a few dozen probes instead of reading all grants.
+ * A task is returned by each form exactly when it is returned by the original: the join kept a task when some
  * grant's resource id equals one of the three values, and {@code distinct} removed the copies the join
  * made; the grants' filter (user, groups, resource types, permission bits, no revokes) is Camunda's own
  * text, moved unchanged with its bind parameters.
@@ -45,6 +49,7 @@ public final class AuthorizationSql {
 
   /** Statement ids (MyBatis) of Camunda's task list and count. */
   static final String TASK_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
+  static final String TASK_LIST = TASK_NAMESPACE + "selectTaskByQueryCriteria";
   static final String AUTHORIZED_GROUP_IDS = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectAuthorizedGroupIds";
 
   private static final Pattern TASK_AUTH_JOIN = Pattern.compile(
@@ -52,6 +57,16 @@ public final class AuthorizationSql {
           + "AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)");
   private static final Pattern AUTH_FOUND = Pattern.compile("(?i)\\(\\s*AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)");
   private static final Pattern ANY_AUTH_ALIAS = Pattern.compile("(?i)\\bAUTH\\d*\\.");
+  private static final Pattern CANDIDATE_LINK_JOIN = Pattern.compile(
+      "(?i)\\s+left\\s+join\\s+(\\S*ACT_RU_IDENTITYLINK)\\s+I\\s+on\\s+I\\.TASK_ID_\\s*=\\s*RES\\.ID_(?=\\s)");
+  private static final Pattern CANDIDATE_GROUP_CONDITION = Pattern.compile(
+      "(?i)\\(\\s*I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s+\\(\\s*I\\.GROUP_ID_\\s+IN\\s*\\(((?:\\s*\\?\\s*,)*\\s*\\?\\s*)\\)\\s*\\)\\s*\\)");
+  private static final Pattern IDENTITY_LINK_ALIAS = Pattern.compile("(?i)(?<![\\w.])I\\.");
+  private static final Pattern FROM_UNTIL_WHERE = Pattern.compile("(?is)\\bfrom\\s+\\S*ACT_RU_TASK\\s+RES\\b(.*?)\\bWHERE\\b");
+  private static final Pattern ONLY_DEFINITION_JOIN = Pattern.compile(
+      "(?is)\\s*(?:left\\s+join\\s+\\S*ACT_RE_PROCDEF\\s+D\\s+on\\s+RES\\.PROC_DEF_ID_\\s*=\\s*D\\.ID_\\s*)?");
+  private static final Pattern DISTINCT_LIST = Pattern.compile("(?is)^((?:WITH AUTH_IDS AS \\(.*?\\)\\s*)?select)\\s+distinct(?=\\s+RES\\.)");
+  private static final Pattern DISTINCT_COUNT = Pattern.compile("(?i)(SELECT\\s+COUNT\\(\\*\\)\\s+FROM\\s*\\(\\s*SELECT)\\s+DISTINCT(?=\\s+RES\\.ID_\\s+from)");
   private static final Pattern GROUP_IDS = Pattern.compile(
       "(?is)\\s*SELECT\\s+distinct\\s*\\(\\s*A\\.GROUP_ID_\\s*\\)\\s+FROM\\s+(\\S*ACT_RU_AUTHORIZATION)\\s+A\\s*");
 
@@ -72,12 +87,61 @@ public final class AuthorizationSql {
       return authorizedGroupIds(sql);
     }
     if (statementId.startsWith(TASK_NAMESPACE)) {
-      return taskAuthorizationJoin(sql);
+      Rewrite auth = taskAuthorizationJoin(sql, statementId.equals(TASK_LIST));
+      Rewrite links = candidateGroupSemiJoin(auth == null ? sql : auth.sql());
+      if (links == null) {
+        return auth;
+      }
+      return new Rewrite(links.sql(), auth == null ? identity(placeholders(sql)) : auth.parameterOrder());
     }
     return null;
   }
 
-  static Rewrite taskAuthorizationJoin(String sql) {
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    range(order, 0, 0, n);
+    return order;
+  }
+
+  /**
+   * The candidate-group filter as a semi-join. Camunda joins every identity link of a task
+   * ({@code left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_}), keeps the rows whose link is a
+   * candidate group of the user, and must then make the result {@code distinct} — which forces
+   * PostgreSQL to build, de-duplicate and sort all of the group's tasks (10,000 rows) before it can
+   * return the newest 15. Asked as {@code EXISTS (a candidate link of one of these groups)} instead,
+   * a task is returned under exactly the same condition, at most once, so the {@code distinct}
+   * goes too when nothing else in the statement can repeat a row; the list then walks the
+   * creation-time index backwards and stops after a page. Applied with or without the authorization
+   * check, to exactly this shape: any other use of the identity-link alias (an {@code or} query,
+   * assigned-or-candidate, candidate users) leaves the statement alone. No bind parameter moves.
+   */
+  static Rewrite candidateGroupSemiJoin(String sql) {
+    Matcher join = CANDIDATE_LINK_JOIN.matcher(sql);
+    if (!join.find()) {
+      return null;
+    }
+    String withoutJoin = sql.substring(0, join.start()) + sql.substring(join.end());
+    Matcher cond = CANDIDATE_GROUP_CONDITION.matcher(withoutJoin);
+    if (!cond.find()) {
+      return null;
+    }
+    String exists = "EXISTS (SELECT 1 FROM " + join.group(1) + " I WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN ("
+        + cond.group(1).strip() + "))";
+    String rewritten = withoutJoin.substring(0, cond.start()) + exists + withoutJoin.substring(cond.end());
+    String outside = withoutJoin.substring(0, cond.start()) + withoutJoin.substring(cond.end());
+    if (IDENTITY_LINK_ALIAS.matcher(outside).find() || CANDIDATE_LINK_JOIN.matcher(outside).find()) {
+      return null; // the alias is used elsewhere: not the shape rewritten here
+    }
+    Matcher from = FROM_UNTIL_WHERE.matcher(rewritten);
+    if (from.find() && ONLY_DEFINITION_JOIN.matcher(from.group(1)).matches()) {
+      // the definition join adds at most one row per task (its primary key): no row can repeat
+      rewritten = DISTINCT_LIST.matcher(rewritten).replaceFirst("$1");
+      rewritten = DISTINCT_COUNT.matcher(rewritten).replaceFirst("$1");
+    }
+    return new Rewrite(rewritten, identity(placeholders(sql)));
+  }
+
+  static Rewrite taskAuthorizationJoin(String sql, boolean probePerTask) {
     Matcher join = TASK_AUTH_JOIN.matcher(sql);
     if (!join.find()) {
       return null;
@@ -93,29 +157,43 @@ public final class AuthorizationSql {
     if (!found.find()) {
       return null;
     }
-    String inGrants = " IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)";
-    String check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
-    String rest = after.substring(0, found.start()) + check + after.substring(found.end());
-    if (ANY_AUTH_ALIAS.matcher(before).find() || ANY_AUTH_ALIAS.matcher(rest).find()) {
+    String upToCheck = after.substring(0, found.start());
+    String afterCheck = after.substring(found.end());
+    if (ANY_AUTH_ALIAS.matcher(before).find() || ANY_AUTH_ALIAS.matcher(upToCheck).find() || ANY_AUTH_ALIAS.matcher(afterCheck).find()) {
       return null; // another reference to the join (e.g. a composite check): not the shape rewritten here
     }
-    String rewritten = "WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ") "
-        + before.stripLeading() + " " + rest;
     int nBefore = placeholders(before);
     int nGrants = placeholders(grants);
-    int nAfter = placeholders(after);
-    int[] order = new int[nBefore + nGrants + nAfter];
+    int nUpTo = placeholders(upToCheck);
+    int nAfter = placeholders(afterCheck);
+    int[] order = new int[nBefore + nGrants + nUpTo + nAfter];
     int i = 0;
-    for (int p = 0; p < nGrants; p++) {
-      order[i++] = nBefore + p;
+    if (probePerTask) {
+      // the list: the grants' filter moves, with its parameters, to where the join's result was tested
+      String check = "EXISTS (SELECT 1 FROM " + table + " A WHERE " + grants + " AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))";
+      String rewritten = before.stripLeading() + " " + upToCheck + check + afterCheck;
+      i = range(order, i, 0, nBefore);
+      i = range(order, i, nBefore + nGrants, nUpTo);
+      i = range(order, i, nBefore, nGrants);
+      range(order, i, nBefore + nGrants + nUpTo, nAfter);
+      return new Rewrite(rewritten, order);
     }
-    for (int p = 0; p < nBefore; p++) {
-      order[i++] = p;
-    }
-    for (int p = 0; p < nAfter; p++) {
-      order[i++] = nBefore + nGrants + p;
-    }
+    String inGrants = " IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)";
+    String check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
+    String rewritten = "WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ") "
+        + before.stripLeading() + " " + upToCheck + check + afterCheck;
+    i = range(order, i, nBefore, nGrants);
+    i = range(order, i, 0, nBefore);
+    range(order, i, nBefore + nGrants, nUpTo + nAfter);
     return new Rewrite(rewritten, order);
+  }
+
+  /** Writes from, from + 1, …, from + n - 1 into order at i; returns the next free position. */
+  private static int range(int[] order, int i, int from, int n) {
+    for (int p = 0; p < n; p++) {
+      order[i++] = from + p;
+    }
+    return i;
   }
 
   static Rewrite authorizedGroupIds(String sql) {
