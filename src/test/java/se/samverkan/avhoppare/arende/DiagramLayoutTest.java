@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
  *   <li>no sequence or message flow segment passes through a shape other than its own source and
  *       target and the subprocesses that contain them;</li>
  *   <li>no external label (of an event, a gateway or a flow) overlaps a shape, another label, or a
- *       flow other than its own, and none straddles a subprocess border;</li>
+ *       flow other than its own, and none straddles a subprocess or pool border;</li>
  *   <li>no word of a name is wider than the room bpmn-js wraps it in, so no word is broken: a task's
  *       or subprocess's width less 2 × 7 px padding at 12 px Arial, an external label's width at 11 px;</li>
  *   <li>every sequence flow runs left to right (its target's centre is not left of its source's),
@@ -267,6 +267,11 @@ class DiagramLayoutTest {
           problems.add("(b) the label of " + id + " overlaps " + node);
         }
       }
+      d.shapes.forEach((pool, shape) -> {
+        if ("participant".equals(d.kind.get(pool)) && label.overlaps(shape) && !shape.contains(label)) {
+          problems.add("(b) the label of " + id + " straddles the border of the pool " + pool);
+        }
+      });
       for (int j = i + 1; j < labelled.size(); j++) {
         if (label.overlaps(d.labels.get(labelled.get(j)))) {
           problems.add("(b) the label of " + id + " overlaps the label of " + labelled.get(j));
