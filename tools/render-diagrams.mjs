@@ -16,7 +16,7 @@ const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, 'docs', 'diagrams');
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const MARGIN = 20;
-const MAX_WIDTH = 3200;
+const MAX_WIDTH = 8000; // scale 1 for every diagram here: smaller, the 11 px labels are no longer legible
 
 const diagrams = process.argv.length > 2
   ? process.argv.slice(2)

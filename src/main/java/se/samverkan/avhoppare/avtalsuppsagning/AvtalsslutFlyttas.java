@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("flyttaAvtalsslut")
 public class AvtalsslutFlyttas implements JavaDelegate {
 
-  /** The version-end timer in the home case (avhoppare.bpmn). */
+  /** The version-end timer in the home case (arende.bpmn). */
   public static final String AVTALSSLUT_TIMER = "CatchEvent_Avtalsslut";
 
   private final AvtalsuppsagningRepository repository;

@@ -42,7 +42,7 @@ class ProcessDiagramConventionsTest {
     }
   }
 
-  private static Document parse(Path file) throws Exception {
+  static Document parse(Path file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

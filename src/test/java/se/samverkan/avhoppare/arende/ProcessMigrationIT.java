@@ -41,8 +41,8 @@ import se.samverkan.avhoppare.support.TestAccounts;
 
 /**
  * What docs/process-owners.md tells a process owner about changing a diagram with cases running, done
- * once for real on PostgreSQL through /engine-rest: a changed avhoppare.bpmn is deployed with its forms
- * (a new version of both processes); a running case stays on its version until it is migrated; a
+ * once for real on PostgreSQL through /engine-rest: a changed arende.bpmn is deployed with its forms
+ * (a new version of the arende process); a running case stays on its version until it is migrated; a
  * manager may not migrate it (403); the administrator generates the migration plan (activities mapped
  * by id) and migrates the case; the case then continues on the new version and its waiting task
  * completes through the server checks with the new deployment's form.
@@ -87,7 +87,7 @@ class ProcessMigrationIT {
 
     // 1. the changed diagram, deployed with its forms (formRefBinding="deployment"), as Modeler does it
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("avhoppare.bpmn", changedDiagram());
+    files.put("arende.bpmn", changedDiagram());
     try (Stream<Path> forms = Files.list(PROCESSES)) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
         files.put(form.getFileName().toString(), Files.readAllBytes(form));
@@ -140,12 +140,12 @@ class ProcessMigrationIT {
         .satisfies(next -> assertThat(next.getProcessDefinitionId()).isEqualTo(target.getId()));
   }
 
-  /** processes/avhoppare.bpmn with the waiting task renamed: a change a process owner makes in Modeler. */
+  /** processes/arende.bpmn with the waiting task renamed: a change a process owner makes in Modeler. */
   private static byte[] changedDiagram() throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document doc = factory.newDocumentBuilder().parse(PROCESSES.resolve("avhoppare.bpmn").toFile());
+    Document doc = factory.newDocumentBuilder().parse(PROCESSES.resolve("arende.bpmn").toFile());
     NodeList tasks = doc.getElementsByTagNameNS(BPMN, "userTask");
     boolean changed = false;
     for (int i = 0; i < tasks.getLength(); i++) {
@@ -155,7 +155,7 @@ class ProcessMigrationIT {
         changed = true;
       }
     }
-    assertThat(changed).as("%s in processes/avhoppare.bpmn", WAITING_TASK).isTrue();
+    assertThat(changed).as("%s in processes/arende.bpmn", WAITING_TASK).isTrue();
     StringWriter xml = new StringWriter();
     TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(xml));
     return xml.toString().getBytes(StandardCharsets.UTF_8);
