@@ -65,20 +65,43 @@ public class Bench {
     line("options: " + OPT);
     createDatabase();
     List<String> parts = Arrays.asList(OPT.get("parts").split(","));
-    if (parts.contains("tasklist")) {
-      taskList();
+    for (String part : List.of("tasklist", "lifecycle", "startup", "timers", "nodedeath")) {
+      if (parts.contains(part)) {
+        timed(part, switch (part) {
+          case "tasklist" -> Bench::taskList;
+          case "lifecycle" -> Bench::lifecycle;
+          case "startup" -> Bench::startup;
+          case "timers" -> Bench::timers;
+          default -> Bench::nodeDeath;
+        });
+      }
     }
-    if (parts.contains("startup")) {
-      startup();
-    }
-    if (parts.contains("timers")) {
-      timers();
-    }
-    if (parts.contains("nodedeath")) {
-      nodeDeath();
-    }
+    line(String.format(Locale.ROOT, "# all parts: %.1f min", (System.nanoTime() - START) / 6e10));
     line("# done " + Instant.now());
     Files.write(Path.of(OPT.get("out"), "report.txt"), REPORT);
+  }
+
+  static final long START = System.nanoTime();
+
+  interface Part {
+    void run() throws Exception;
+  }
+
+  /** Runs a part and prints how long it took and the machine's load before and after (the machine may be shared). */
+  static void timed(String name, Part part) throws Exception {
+    String before = loadAverage();
+    long t0 = System.nanoTime();
+    part.run();
+    line(String.format(Locale.ROOT, "# part %s: %.1f min; load average before %s, after %s", name, (System.nanoTime() - t0) / 6e10, before,
+        loadAverage()));
+  }
+
+  static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   static void defaults() {
@@ -89,8 +112,10 @@ public class Bench {
     OPT.put("before-samples", "5");       // the same with Camunda's statements as shipped (seconds each)
     OPT.put("timers", "10000");           // due timers per burst
     OPT.put("death-timers", "3000");      // due timers when a node is killed
+    OPT.put("cases", "30");               // whole cases through the lifecycle, service and baseline each
+    OPT.put("lifecycle-workers", "2");    // parallel clients driving them
     OPT.put("lock-ms", "30000");          // job lock time on the benchmark's nodes (recovery after a kill)
-    OPT.put("parts", "tasklist,startup,timers,nodedeath");
+    OPT.put("parts", "tasklist,startup,lifecycle,timers,nodedeath");
     // the JVM flags docs/performance.md recommends, measured against the defaults by the "startup" part
     OPT.put("tuned-jvm", "-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
         + " -Xss512k -XX:TieredStopAtLevel=1");
@@ -658,6 +683,216 @@ public class Bench {
     HttpResponse<String> r = as(node, STHLM).post("/engine-rest/process-definition/key/arende/submit-form", vars(INTAKE), null);
     check(r, 200);
     return new String[] {field(r.body(), "id"), field(r.body(), "businessKey")};
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * What each of the service's delegates sends to the other municipality's instance (read from the
+   * delegates' code, Genomforande, Meddelanden and the intake's classes): in the baseline diagram the service task
+   * correlates the same message itself, with Camunda's API and nothing else. Every other delegate becomes a no-op.
+   */
+  static final Map<String, String> SENDS = Map.of("skickaForfragan", "Uppdragsforfragan", "meddelaAccepterad", "ForfraganAccepterad",
+      "meddelaAvbojd", "ForfraganAvbojd", "skickaBeslut", "UppdragBeslutat", "meddelaPlan", "GenomforandeplanKlar",
+      "begarRapport", "UppfoljningsrapportBegard", "skickaRapport", "Uppfoljningsrapport", "avslutaUppdrag", "UppdragAvslutat");
+  /** The one message that starts the other municipality's instance. */
+  static final String START_MESSAGE = "Uppdragsforfragan";
+  static final String BENCH = "bench_";
+
+  /**
+   * The baseline diagram, derived from the deployed XML: the same processes, user tasks, gateways, events and
+   * flows, with new process keys and message names, every listener, form reference and due date removed, each
+   * service task's delegate replaced by the message its delegate sends (or nothing), conditions and timers
+   * that call the service's beans replaced by a process variable and fixed far dates.
+   */
+  static String baselineXml(String xml) {
+    String b = xml.replaceAll("(<bpmn:process id=\"|processRef=\")(arende|uppdrag)\"", "$1" + BENCH + "$2\"")
+        .replaceAll("(<bpmn:message id=\"[^\"]*\" name=\")", "$1" + BENCH)
+        .replaceAll("<camunda:(?:executionListener|taskListener)[^>]*/>", "")
+        .replaceAll("<bpmn:extensionElements>\\s*</bpmn:extensionElements>", "")
+        .replaceAll("(<bpmn:startEvent [^>]*?) camunda:formRef=\"[^\"]*\"", "$1 camunda:formKey=\"bench\"")
+        .replaceAll(" camunda:(?:formRef|formRefBinding|dueDate)=\"[^\"]*\"", "")
+        .replace("polisskydd.kravs(execution)", "polisskyddKravs")
+        .replaceAll("(<bpmn:timeDuration[^>]*>)\\$\\{[^<]*}(</bpmn:timeDuration>)", "$1P3650D$2")
+        .replaceAll("(<bpmn:timeDate[^>]*>)\\$\\{[^<]*}(</bpmn:timeDate>)", "$12099-01-01T00:00:00$2");
+    Matcher m = Pattern.compile("camunda:delegateExpression=\"\\$\\{(\\w+)}\"").matcher(b);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String message = SENDS.get(m.group(1));
+      String expression = "${true}";
+      if (message != null) {
+        // as the service does (Meddelanden): without the user's authentication, which the message start guard and
+        // the other municipality's tenant require; unlike the service it is not restored for the rest of the command
+        String services = "execution.processEngineServices";
+        expression = "${" + services + ".identityService.clearAuthentication() == null ? " + services + ".runtimeService"
+            + ".createMessageCorrelation('" + BENCH + message + "').processInstanceBusinessKey(execution.processBusinessKey)"
+            + (message.equals(START_MESSAGE) ? ".tenantId(execution.getVariable('mottagandeKommun'))"
+                + ".setVariable('mottagandeKommun', execution.getVariable('mottagandeKommun')).correlateStartMessage()" : ".correlate()")
+            + " : null}";
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement("camunda:expression=\"" + expression + "\""));
+    }
+    m.appendTail(sb);
+    b = sb.toString();
+    Matcher left = Pattern.compile("\\$\\{!?\\(?([a-zA-Z]\\w*)\\.").matcher(b);
+    while (left.find()) {
+      if (!left.group(1).equals("execution")) {
+        throw new IllegalStateException("the baseline diagram still calls the service's bean " + left.group(1) + ": extend baselineXml");
+      }
+    }
+    return b;
+  }
+
+  static String jsonString(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]++|\\\\.)*+)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(200, json.length())));
+    }
+    String e = m.group(1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < e.length(); i++) {
+      char ch = e.charAt(i);
+      if (ch != '\\') {
+        sb.append(ch);
+        continue;
+      }
+      char n = e.charAt(++i);
+      switch (n) {
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          sb.append((char) Integer.parseInt(e.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> sb.append(n);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Deploys the baseline of the deployed arende and uppdrag, arende for Stockholm and uppdrag for Malmö (tenant deployments). */
+  static void deployBaseline(Node node) throws Exception {
+    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
+    Map<String, String> files = new LinkedHashMap<>();
+    for (String key : List.of("arende", "uppdrag")) {
+      if (files.values().stream().noneMatch(x -> x.contains("<bpmn:process id=\"" + BENCH + key + "\""))) {
+        HttpResponse<String> r = admin.get("/engine-rest/process-definition/key/" + key + "/xml");
+        check(r, 200);
+        files.put(key, baselineXml(jsonString(r.body(), "bpmn20Xml")));
+      }
+    }
+    String xml = String.join("", files.values());
+    Files.writeString(Path.of(OPT.get("out"), "baseline.bpmn"), xml);
+    for (var f : files.entrySet()) {
+      for (String tenant : f.getValue().contains("<bpmn:process id=\"" + BENCH + "uppdrag\"") && f.getValue().contains(
+          "<bpmn:process id=\"" + BENCH + "arende\"") ? List.of("stockholm", "malmo") : List.of(f.getKey().equals("arende") ? "stockholm" : "malmo")) {
+        check(admin.multipart("/engine-rest/deployment/create", BENCH + f.getKey() + ".bpmn", f.getValue(), "deployment-name", "bench-baseline",
+            "tenant-id", tenant), 200);
+      }
+    }
+    // the real definitions' grants (RoleAuthorizations), for the baseline's keys
+    check(admin.post("/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"READ\",\"CREATE_INSTANCE\"],"
+        + "\"groupId\":\"stockholm-handlaggare\",\"resourceType\":6,\"resourceId\":\"" + BENCH + "arende\"}", null), 200);
+    check(admin.post("/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"READ\"],"
+        + "\"groupId\":\"malmo-handlaggare\",\"resourceType\":6,\"resourceId\":\"" + BENCH + "uppdrag\"}", null), 200);
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger BASELINE_CASES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** One whole case, real or baseline; returns whether the quota exception was needed. */
+  static boolean lifecycleCase(Node node, boolean baseline, boolean quotaException) throws Exception {
+    List<Step> steps = new ArrayList<>(TILL_VERKSTALLIGHET);
+    steps.add(AVBRYTER);
+    if (!baseline) {
+      String[] started = startRealCase(node);
+      return drive(node, started[1], steps, null).contains("UserTask_GodkannUndantag");
+    }
+    String key = "BENCH-" + BASELINE_CASES.incrementAndGet();
+    String body = vars(concat(INTAKE, "polisskyddKravs", true));
+    body = body.substring(0, body.length() - 1) + ",\"businessKey\":\"" + key + "\"}";
+    check(as(node, STHLM).post("/engine-rest/process-definition/key/" + BENCH + "arende/tenant-id/stockholm/submit-form", body, null), 200);
+    drive(node, key, steps, Map.of("UserTask_ValjMottagandeKommun", new Object[] {"kvotOverskriden", quotaException}));
+    return quotaException;
+  }
+
+  record Run(Latency latency, double seconds, int cases, int quotaExceptions) {
+    double perSecond() {
+      return cases / seconds;
+    }
+  }
+
+  /** n cases by `workers` parallel clients; the baseline's case i takes the quota path the real case i took. */
+  static Run lifecycleRun(Node node, boolean baseline, int n, List<Boolean> quotaPath) throws Exception {
+    int workers = Integer.parseInt(OPT.get("lifecycle-workers"));
+    Latency latency = new Latency();
+    List<Boolean> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int w = 0; w < workers; w++) {
+      futures.add(pool.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < n) {
+          long c0 = System.nanoTime();
+          boolean q = lifecycleCase(node, baseline, baseline && quotaPath.get(i % quotaPath.size()));
+          synchronized (latency) {
+            latency.add(System.nanoTime() - c0);
+          }
+          taken.add(q);
+        }
+        return null;
+      }));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (quotaPath != null) {
+      quotaPath.clear();
+    }
+    return new Run(latency, seconds, n, (int) taken.stream().filter(b -> b).count());
+  }
+
+  static void lifecycle() throws Exception {
+    int n = Integer.parseInt(OPT.get("cases"));
+    Node node = Node.start("lifecycle", port(0));
+    ensureUsers(node);
+    deployBaseline(node);
+    // warm-up: a few cases of each, not counted
+    List<Boolean> quota = new ArrayList<>(List.of(false));
+    lifecycleRun(node, false, 3, null);
+    lifecycleRun(node, true, 3, quota);
+    Run real = lifecycleRun(node, false, n, null);
+    List<Boolean> path = new ArrayList<>();
+    // the baseline follows the real run's quota decisions (the same share of cases through the manager's exception)
+    for (int i = 0; i < n; i++) {
+      path.add(i < real.quotaExceptions());
+    }
+    Run base = lifecycleRun(node, true, n, path);
+    node.report("after " + (2 * n + 6) + " whole cases (lifecycle load)");
+    String ended;
+    try (Connection c = db()) {
+      ended = String.format(Locale.ROOT, "ended: real %d of %d at EndEvent_Avbrutet (service's status AVBRUTET: %d), baseline %d",
+          scalar(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'arende' and end_act_id_ = 'EndEvent_Avbrutet'"), n + 3,
+          scalar(c, "select count(*) from arende where status = 'AVBRUTET'"),
+          scalar(c, "select count(*) from act_hi_procinst where proc_def_key_ = '" + BENCH + "arende' and end_act_id_ = 'EndEvent_Avbrutet'"));
+    }
+    node.stop();
+    line("");
+    line("## Lifecycle: " + n + " whole cases, " + OPT.get("lifecycle-workers") + " clients, one node (intake → request accepted by Malmö →"
+        + " decision → plan → implementation → the person withdraws → both instances end), " + (TILL_VERKSTALLIGHET.size() + 2)
+        + " REST submissions per case");
+    line(String.format(Locale.ROOT, "service (real processes, delegates, listeners, form checks): %.2f cases/s; per case %s; quota exceptions %d",
+        real.perSecond(), real.latency(), real.quotaExceptions()));
+    line(String.format(Locale.ROOT, "baseline (same diagram without delegates, %s*):              %.2f cases/s; per case %s",
+        BENCH, base.perSecond(), base.latency()));
+    line(String.format(Locale.ROOT, "ratio service / baseline: throughput %.2f, latency p50 %.2f, p95 %.2f; %s", real.perSecond() / base.perSecond(),
+        real.latency().p(50) / base.latency().p(50), real.latency().p(95) / base.latency().p(95), ended));
   }
 
   // ---------------------------------------------------------------- nodes
