@@ -111,7 +111,7 @@ public class Bench {
     OPT.put("samples", "200");            // task-list requests per figure (after 20 warm-up requests)
     OPT.put("before-samples", "5");       // the same with Camunda's statements as shipped (seconds each)
     OPT.put("timers", "10000");           // due timers per burst
-    OPT.put("death-timers", "3000");      // due timers when a node is killed
+    OPT.put("death-timers", "1000");      // due timers when a node is killed (enough for both nodes to hold locks)
     OPT.put("cases", "30");               // whole cases through the lifecycle, service and baseline each
     OPT.put("lifecycle-workers", "2");    // parallel clients driving them
     OPT.put("lock-ms", "30000");          // job lock time on the benchmark's nodes (recovery after a kill)
@@ -175,12 +175,7 @@ public class Bench {
   record Seed(int visible, int total, String user) {}
 
   static Seed seedTaskList(Node node, int tasks) throws Exception {
-    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
-    Map<String, String> users = Map.of("benchsthlm", "stockholm-handlaggare", "benchmalmo", "malmo-handlaggare",
-        "benchgbg", "goteborg-handlaggare");
-    for (var u : users.entrySet()) {
-      createUser(admin, u.getKey(), u.getValue());
-    }
+    ensureUsers(node);
     Map<String, String> templates = new LinkedHashMap<>();
     templates.put("s", startCase(node, "benchsthlm", "stockholm-jarva"));
     templates.put("m", startCase(node, "benchmalmo", "malmo-asn"));
@@ -366,7 +361,8 @@ public class Bench {
     try (Connection c = db()) {
       c.setAutoCommit(false);
       c.createStatement().execute(Files.readString(Path.of("bench/clone.sql")));
-      clone(c, new String[] {timerTemplate[0], timerTemplate[1]}, n, tag, "act_%");
+      // the engine only ever inserts variable-update details and op-log entries: the copies' past ones are left out
+      clone(c, new String[] {timerTemplate[0], timerTemplate[1]}, n, tag, "act_%", "act_hi_detail", "act_hi_op_log");
       try (PreparedStatement ps = c.prepareStatement("select bench_clone_case_rows(?, ?, ?, ?)")) {
         ps.setString(1, timerTemplate[2]);
         ps.setArray(2, c.createArrayOf("text", new String[] {timerTemplate[0], timerTemplate[1]}));
@@ -942,6 +938,12 @@ public class Bench {
       env.put("AVHOPPARE_ADMIN_PASSWORD", PASSWORD);
       env.put("AVHOPPARE_IDENTITET_NYCKLAR", KEYS);
       env.put("AVHOPPARE_IDENTITET_AKTIV_NYCKEL", "k1");
+      try {
+        new Http(port).get("/actuator/health");
+        throw new IllegalStateException("port " + port + " is in use (another benchmark?): choose another with --port");
+      } catch (IOException free) {
+        // nothing listens: the node can have it
+      }
       long t0 = System.nanoTime();
       Process p = pb.start();
       ALL.add(p);
