@@ -127,6 +127,7 @@ public class Bench {
     OPT.put("db-password", "x");
     OPT.put("jar", "target/avhoppare-utbyte-0.1.0-SNAPSHOT.jar");
     OPT.put("jvm", "");                   // extra JVM flags for the nodes, space separated
+    OPT.put("db-pool", "");               // the nodes' connection pool size (blank: the service's default, 20)
     OPT.put("out", "target/bench");
   }
 
@@ -934,6 +935,9 @@ public class Bench {
       env.put("AVHOPPARE_DB_URL", "jdbc:postgresql://" + OPT.get("pg") + "/" + OPT.get("db"));
       env.put("AVHOPPARE_DB_USER", OPT.get("db-user"));
       env.put("AVHOPPARE_DB_PASSWORD", OPT.get("db-password"));
+      if (!OPT.get("db-pool").isBlank()) {
+        env.put("AVHOPPARE_DB_POOL_SIZE", OPT.get("db-pool"));
+      }
       env.put("AVHOPPARE_ADMIN_USER", ADMIN);
       env.put("AVHOPPARE_ADMIN_PASSWORD", PASSWORD);
       env.put("AVHOPPARE_IDENTITET_NYCKLAR", KEYS);
