@@ -883,7 +883,7 @@ public class Bench {
     line("");
     line("## Lifecycle: " + n + " whole cases, " + OPT.get("lifecycle-workers") + " clients, one node (intake → request accepted by Malmö →"
         + " decision → plan → implementation → the person withdraws → both instances end), " + (TILL_VERKSTALLIGHET.size() + 2)
-        + " REST submissions per case");
+        + " REST submissions per case (at most)");
     line(String.format(Locale.ROOT, "service (real processes, delegates, listeners, form checks): %.2f cases/s; per case %s; quota exceptions %d",
         real.perSecond(), real.latency(), real.quotaExceptions()));
     line(String.format(Locale.ROOT, "baseline (same diagram without delegates, %s*):              %.2f cases/s; per case %s",
