@@ -65,20 +65,43 @@ public class Bench {
     line("options: " + OPT);
     createDatabase();
     List<String> parts = Arrays.asList(OPT.get("parts").split(","));
-    if (parts.contains("tasklist")) {
-      taskList();
+    for (String part : List.of("tasklist", "lifecycle", "startup", "timers", "nodedeath")) {
+      if (parts.contains(part)) {
+        timed(part, switch (part) {
+          case "tasklist" -> Bench::taskList;
+          case "lifecycle" -> Bench::lifecycle;
+          case "startup" -> Bench::startup;
+          case "timers" -> Bench::timers;
+          default -> Bench::nodeDeath;
+        });
+      }
     }
-    if (parts.contains("startup")) {
-      startup();
-    }
-    if (parts.contains("timers")) {
-      timers();
-    }
-    if (parts.contains("nodedeath")) {
-      nodeDeath();
-    }
+    line(String.format(Locale.ROOT, "# all parts: %.1f min", (System.nanoTime() - START) / 6e10));
     line("# done " + Instant.now());
     Files.write(Path.of(OPT.get("out"), "report.txt"), REPORT);
+  }
+
+  static final long START = System.nanoTime();
+
+  interface Part {
+    void run() throws Exception;
+  }
+
+  /** Runs a part and prints how long it took and the machine's load before and after (the machine may be shared). */
+  static void timed(String name, Part part) throws Exception {
+    String before = loadAverage();
+    long t0 = System.nanoTime();
+    part.run();
+    line(String.format(Locale.ROOT, "# part %s: %.1f min; load average before %s, after %s", name, (System.nanoTime() - t0) / 6e10, before,
+        loadAverage()));
+  }
+
+  static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   static void defaults() {
@@ -88,9 +111,11 @@ public class Bench {
     OPT.put("samples", "200");            // task-list requests per figure (after 20 warm-up requests)
     OPT.put("before-samples", "5");       // the same with Camunda's statements as shipped (seconds each)
     OPT.put("timers", "10000");           // due timers per burst
-    OPT.put("death-timers", "3000");      // due timers when a node is killed
+    OPT.put("death-timers", "1000");      // due timers when a node is killed (enough for both nodes to hold locks)
+    OPT.put("cases", "30");               // whole cases through the lifecycle, service and baseline each
+    OPT.put("lifecycle-workers", "2");    // parallel clients driving them
     OPT.put("lock-ms", "30000");          // job lock time on the benchmark's nodes (recovery after a kill)
-    OPT.put("parts", "tasklist,startup,timers,nodedeath");
+    OPT.put("parts", "tasklist,startup,lifecycle,timers,nodedeath");
     // the JVM flags docs/performance.md recommends, measured against the defaults by the "startup" part
     OPT.put("tuned-jvm", "-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
         + " -Xss512k -XX:TieredStopAtLevel=1");
@@ -102,6 +127,7 @@ public class Bench {
     OPT.put("db-password", "x");
     OPT.put("jar", "target/avhoppare-utbyte-0.1.0-SNAPSHOT.jar");
     OPT.put("jvm", "");                   // extra JVM flags for the nodes, space separated
+    OPT.put("db-pool", "");               // the nodes' connection pool size (blank: the service's default, 20)
     OPT.put("out", "target/bench");
   }
 
@@ -150,12 +176,7 @@ public class Bench {
   record Seed(int visible, int total, String user) {}
 
   static Seed seedTaskList(Node node, int tasks) throws Exception {
-    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
-    Map<String, String> users = Map.of("benchsthlm", "stockholm-handlaggare", "benchmalmo", "malmo-handlaggare",
-        "benchgbg", "goteborg-handlaggare");
-    for (var u : users.entrySet()) {
-      createUser(admin, u.getKey(), u.getValue());
-    }
+    ensureUsers(node);
     Map<String, String> templates = new LinkedHashMap<>();
     templates.put("s", startCase(node, "benchsthlm", "stockholm-jarva"));
     templates.put("m", startCase(node, "benchmalmo", "malmo-asn"));
@@ -186,11 +207,15 @@ public class Bench {
   }
 
   static void clone(Connection c, String template, int n, String tag, String tables, String... skip) throws SQLException {
+    clone(c, new String[] {template}, n, tag, tables, skip);
+  }
+
+  static void clone(Connection c, String[] templates, int n, String tag, String tables, String... skip) throws SQLException {
     if (n <= 0) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement("select bench_clone(?, ?, ?, interval '1 second', ?, ?)")) {
-      ps.setString(1, template);
+      ps.setArray(1, c.createArrayOf("text", templates));
       ps.setInt(2, n);
       ps.setString(3, tag);
       ps.setString(4, tables);
@@ -296,56 +321,79 @@ public class Bench {
 
   // ---------------------------------------------------------------- timers
 
-  static final String TIMER_BPMN = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-          id="Definitions_Bench" targetNamespace="http://bench">
-        <bpmn:process id="bench_uppfoljning" name="Benchmark: uppföljningstimer" isExecutable="true" camunda:historyTimeToLive="P1D">
-          <bpmn:startEvent id="Start" />
-          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Timer" />
-          <bpmn:intermediateCatchEvent id="Timer"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-          <bpmn:sequenceFlow id="F2" sourceRef="Timer" targetRef="Effekt" />
-          <bpmn:serviceTask id="Effekt" camunda:expression="${execution.setVariable('uppfoljd', true)}" />
-          <bpmn:sequenceFlow id="F3" sourceRef="Effekt" targetRef="Slut" />
-          <bpmn:endEvent id="Slut" />
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
+  /** The real case waiting at its follow-up timer: {arende instance, uppdrag instance, case reference}. */
+  static String[] timerTemplate;
 
-  static String timerTemplate;
+  static final String TIMER = "CatchEvent_Uppfoljningstid";
 
   static void ensureTimerTemplate(Node node) throws Exception {
     if (timerTemplate != null) {
       return;
     }
-    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
-    check(admin.multipart("/engine-rest/deployment/create", "bench_uppfoljning.bpmn", TIMER_BPMN.strip(),
-        "deployment-name", "bench", "deploy-changed-only", "true"), 200);
-    HttpResponse<String> r = admin.post("/engine-rest/process-definition/key/bench_uppfoljning/start", "{}", null);
-    check(r, 200);
-    timerTemplate = field(r.body(), "id");
+    ensureUsers(node);
+    String[] started = startRealCase(node);
+    drive(node, started[1], TILL_VERKSTALLIGHET, null);
+    try (Connection c = db(); PreparedStatement ps = c.prepareStatement("select j.process_instance_id_, u.proc_inst_id_ from act_ru_job j"
+        + " join act_ru_execution e on e.id_ = j.execution_id_ join act_ru_execution u on u.business_key_ = ? and u.id_ = u.proc_inst_id_"
+        + " and u.tenant_id_ = 'malmo' where j.process_instance_id_ = ? and e.act_id_ = ?")) {
+      ps.setString(1, started[1]);
+      ps.setString(2, started[0]);
+      ps.setString(3, TIMER);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("case " + started[1] + " does not wait at " + TIMER);
+        }
+        timerTemplate = new String[] {rs.getString(1), rs.getString(2), started[1]};
+      }
+    }
   }
 
-  /** n instances waiting at their timer, all due now; returns the tag of their ids. */
+  /** The step after the timer: its completion in history is the burst's side effect in time. */
+  static final String EFFECT = "ServiceTask_BegarRapport";
+
+  /**
+   * n copies of the real case waiting at its follow-up timer (engine rows of both municipalities' instances
+   * and the service's own rows), their follow-up timers due now (the case's other timers stay months away);
+   * returns the tag of their ids.
+   */
   static String dueTimers(Node node, int n, String tag) throws Exception {
     ensureTimerTemplate(node);
+    long t0 = System.nanoTime();
     try (Connection c = db()) {
+      c.setAutoCommit(false);
       c.createStatement().execute(Files.readString(Path.of("bench/clone.sql")));
-      clone(c, timerTemplate, n, tag, "act_%");
-      c.createStatement().execute("update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ like '%~" + tag + "%'");
+      // the engine only ever inserts variable-update details and op-log entries: the copies' past ones are left out
+      clone(c, new String[] {timerTemplate[0], timerTemplate[1]}, n, tag, "act_%", "act_hi_detail", "act_hi_op_log");
+      try (PreparedStatement ps = c.prepareStatement("select bench_clone_case_rows(?, ?, ?, ?)")) {
+        ps.setString(1, timerTemplate[2]);
+        ps.setArray(2, c.createArrayOf("text", new String[] {timerTemplate[0], timerTemplate[1]}));
+        ps.setInt(3, n);
+        ps.setString(4, tag);
+        ps.execute();
+      }
+      c.createStatement().execute("update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ like '%~" + tag
+          + "%' and " + FOLLOW_UP_JOB);
+      c.commit();
+      c.setAutoCommit(true);
+      c.createStatement().execute("vacuum analyze");
     }
+    line(String.format(Locale.ROOT, "data: the case %s waiting at %s cloned %d times with SQL (engine rows of both instances and the"
+        + " service's rows) in %.0f s", timerTemplate[2], TIMER, n, (System.nanoTime() - t0) / 1e9));
     return tag;
   }
+
+  static final String FOLLOW_UP_JOB = "job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = '" + TIMER + "')";
 
   record Burst(int done, double seconds, double perSecond) {}
 
   static Burst awaitBurst(String tag, int n, Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline && openJobs(tag) > 0) {
+    int open;
+    while (System.nanoTime() < deadline && (open = openJobs(tag)) > 0 && open > failingJobs(tag)) {
       Thread.sleep(500);
     }
     try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery("select count(*), extract(epoch from max(end_time_) - min(start_time_))"
-        + " from act_hi_actinst where act_id_ = 'Effekt' and proc_inst_id_ like '%~" + tag + "%'")) {
+        + " from act_hi_actinst where act_id_ = '" + EFFECT + "' and proc_inst_id_ like '%~" + tag + "%'")) {
       rs.next();
       int done = rs.getInt(1);
       double seconds = rs.getDouble(2);
@@ -355,28 +403,62 @@ public class Bench {
 
   static int openJobs(String tag) throws SQLException {
     try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(
-        "select count(*) from act_ru_job where process_instance_id_ like '%~" + tag + "%'")) {
+        "select count(*) from act_ru_job where process_instance_id_ like '%~" + tag + "%' and " + FOLLOW_UP_JOB)) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  static int failingJobs(String tag) throws SQLException {
+    try (Connection c = db()) {
+      return scalar(c, "select count(*) from act_ru_job where process_instance_id_ like '%~" + tag + "%' and exception_msg_ is not null");
+    }
+  }
+
+  /** What the fired timers did, counted on the service's rows and the engine's: lost and duplicated follow-ups. */
+  record Effects(int cases, int lost, int duplicated, int tasksNotOne, int requestsNotOne, int failedJobs) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "cases %d; follow-up rounds lost %d, duplicated %d; cases without exactly one follow-up task %d,"
+          + " without exactly one report request in Malmö %d; jobs failed %d", cases, lost, duplicated, tasksNotOne, requestsNotOne, failedJobs);
+    }
+  }
+
+  static Effects effects(String tag) throws SQLException {
+    String cases = "select referens from arende where referens like '%~" + tag + "%'";
+    try (Connection c = db()) {
+      return new Effects(scalar(c, "select count(*) from (" + cases + ") k"),
+          scalar(c, "select count(*) from (" + cases + ") k where not exists (select 1 from uppfoljning u where u.arende = k.referens)"),
+          scalar(c, "select count(*) from (select arende from uppfoljning where arende like '%~" + tag + "%' group by arende having count(*) > 1) d"),
+          scalar(c, "select count(*) from (" + cases + ") k where (select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+              + " where e.business_key_ = k.referens and t.task_def_key_ = 'UserTask_Uppfoljning') <> 1"),
+          scalar(c, "select count(*) from (" + cases + ") k where (select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+              + " where e.business_key_ = k.referens and t.task_def_key_ = 'UserTask_RapportUppfoljning') <> 1"),
+          scalar(c, "select count(*) from act_ru_job where process_instance_id_ like '%~" + tag + "%' and retries_ = 0"));
     }
   }
 
   static void timers() throws Exception {
     int n = Integer.parseInt(OPT.get("timers"));
     Node a = Node.start("timer-a", port(0));
-    Burst one = awaitBurst(dueTimers(a, n, "t1x"), n, Duration.ofMinutes(5));
-    a.report("after a burst on one node");
+    String tag1 = dueTimers(a, n, "t1x");
+    Burst one = awaitBurst(tag1, n, Duration.ofMinutes(5));
+    a.report("after a burst of " + n + " follow-up timers on one node");
+    Effects e1 = effects(tag1);
     Node b = Node.start("timer-b", port(1));
-    Burst two = awaitBurst(dueTimers(a, n, "t2x"), n, Duration.ofMinutes(5));
+    String tag2 = dueTimers(a, n, "t2x");
+    Burst two = awaitBurst(tag2, n, Duration.ofMinutes(5));
     a.report("node a after a burst on two nodes");
     b.report("node b after a burst on two nodes");
+    Effects e2 = effects(tag2);
     a.stop();
     b.stop();
     line("");
-    line("## Burst of " + n + " due follow-up timers (service task after the timer, history on)");
-    line(String.format(Locale.ROOT, "one node: %d done in %.1f s, %.0f jobs/s", one.done, one.seconds, one.perSecond));
-    line(String.format(Locale.ROOT, "two nodes: %d done in %.1f s, %.0f jobs/s  (ratio two / one: %.2f)", two.done, two.seconds,
-        two.perSecond, one.perSecond > 0 ? two.perSecond / one.perSecond : 0));
+    line("## Burst of " + n + " due follow-up timers: " + TIMER + " of the real case (" + EFFECT
+        + ", the report request to Malmö, the follow-up task), history on");
+    line(String.format(Locale.ROOT, "one node: %d done in %.1f s, %.0f jobs/s; %s", one.done, one.seconds, one.perSecond, e1));
+    line(String.format(Locale.ROOT, "two nodes: %d done in %.1f s, %.0f jobs/s  (ratio two / one: %.2f); %s", two.done, two.seconds,
+        two.perSecond, one.perSecond > 0 ? two.perSecond / one.perSecond : 0, e2));
   }
 
   // ---------------------------------------------------------------- node death
@@ -414,19 +496,15 @@ public class Bench {
     }
     long lockMs = Long.parseLong(OPT.get("lock-ms"));
     awaitBurst(tag, n, Duration.ofMillis(lockMs).plusMinutes(3));
+    Effects effects = effects(tag);
     try (Connection c = db()) {
-      int instances = scalar(c, "select count(*) from act_hi_procinst where id_ like '%~" + tag + "%'");
-      int lost = scalar(c, "select count(*) from act_hi_procinst p where p.id_ like '%~" + tag + "%' and not exists"
-          + " (select 1 from act_hi_actinst a where a.proc_inst_id_ = p.id_ and a.act_id_ = 'Effekt' and a.end_time_ is not null)");
-      int duplicated = scalar(c, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = 'Effekt'"
-          + " and proc_inst_id_ like '%~" + tag + "%' group by proc_inst_id_ having count(*) > 1) d");
-      int variablesTwice = scalar(c, "select count(*) from (select proc_inst_id_ from act_hi_detail where name_ = 'uppfoljd'"
+      int ranTwice = scalar(c, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = '" + EFFECT + "'"
           + " and proc_inst_id_ like '%~" + tag + "%' group by proc_inst_id_ having count(*) > 1) d");
       int stillOpen = openJobs(tag);
       double recovery = 0;
       if (!orphaned.isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement("select extract(epoch from max(end_time_) - ?::timestamp) from act_hi_actinst"
-            + " where act_id_ = 'Effekt' and proc_inst_id_ = any(?)")) {
+            + " where act_id_ = '" + EFFECT + "' and proc_inst_id_ = any(?)")) {
           ps.setString(1, killedLocal.toString());
           ps.setArray(2, c.createArrayOf("text", orphaned.toArray()));
           try (ResultSet rs = ps.executeQuery()) {
@@ -436,10 +514,11 @@ public class Bench {
         }
       }
       line("");
-      line("## Node death: two nodes, " + n + " due timers, kill -9 of one while it holds locked jobs (lock time " + lockMs + " ms)");
-      line(String.format(Locale.ROOT, "jobs locked by the killed node at the kill: %d (its lock owner's, still locked 3 s later); instances %d; lost %d; duplicated %d"
-          + " (variable written twice: %d); jobs left %d; all done %.1f s after the kill", orphaned.size(), instances, lost,
-          duplicated, variablesTwice, stillOpen, recovery));
+      line("## Node death: two nodes, " + n + " due follow-up timers of the real case, kill -9 of one while it holds locked jobs"
+          + " (lock time " + lockMs + " ms)");
+      line(String.format(Locale.ROOT, "jobs locked by the killed node at the kill: %d (its lock owner's, still locked 3 s later); %s;"
+          + " %s ran twice in history: %d; jobs left %d; the killed node's jobs all done %.1f s after the kill", orphaned.size(), effects,
+          EFFECT, ranTwice, stillOpen, recovery));
       if (!bothLocked || orphaned.isEmpty()) {
         line("WARNING: the killed node held no locked job at the kill (burst too small for both nodes to take part): raise --death-timers");
       }
@@ -463,6 +542,354 @@ public class Bench {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  // ---------------------------------------------------------------- a case through the service's own code
+
+  static final String STHLM = "benchsthlm";      // stockholm-handlaggare
+  static final String CHEF = "benchchef";        // stockholm-chef
+  static final String MALMO = "benchmalmo";      // malmo-handlaggare
+
+  /** A Json-typed value, as Tasklist sends a Camunda Form's lists. */
+  record JsonValue(String json) {}
+
+  static String vars(Object... kv) {
+    StringBuilder sb = new StringBuilder("{\"variables\":{");
+    for (int i = 0; i < kv.length; i += 2) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      Object v = kv[i + 1];
+      sb.append('"').append(kv[i]).append("\":{\"value\":");
+      if (v instanceof JsonValue j) {
+        sb.append(quote(j.json())).append(",\"type\":\"Json\"");
+      } else if (v instanceof String str) {
+        sb.append(quote(str));
+      } else {
+        sb.append(v);
+      }
+      sb.append('}');
+    }
+    return sb.append("}}").toString();
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  static Object[] concat(Object[] a, Object... b) {
+    Object[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  /**
+   * One step of the lifecycle: who submits which task's form with what. {@code baseline}: the variables
+   * the real process's delegates and listeners would have set for its gateways, submitted in the
+   * baseline run only (the diagram without delegates has nobody else to set them).
+   */
+  record Step(String user, String task, boolean optional, Object[] form, Object[] baseline) {}
+
+  static final Object[] SAMRAD = {"samradDatum", "2026-02-10", "polisenhet", "Polisregion", "polisKontakt", "Kontakt", "riskniva", "HOG",
+      "samradUtfall", "STODJER"};
+
+  /** From the intake to implementation started (the follow-up timer waits), as ArendeRestIT drives it. */
+  static final List<Step> TILL_VERKSTALLIGHET = List.of(
+      new Step(STHLM, "UserTask_Tillhorighetsutredning", false,
+          new Object[] {"tillhorighet", "HEMKOMMUNEN", "tillhorighetMotivering", "Folkbokförd i Stockholm"}, new Object[0]),
+      new Step(STHLM, "UserTask_ValjMottagandeKommun", false, new Object[] {"mottagandeKommun", "malmo"}, null),
+      new Step(CHEF, "UserTask_GodkannUndantag", true, new Object[] {"undantagBeslut", "GODKANN", "undantagMotivering", "Bench"},
+          new Object[] {"undantagGodkant", true}),
+      new Step(STHLM, "UserTask_SamradPolisHem", false, SAMRAD, new Object[] {"samradHemStodjer", true}),
+      new Step(STHLM, "UserTask_SamradPolisMottagande", false, SAMRAD, new Object[] {"samradMottagandeStodjer", true}),
+      new Step(STHLM, "UserTask_Polisskydd", false, new Object[] {"polisskyddEnhet", "Bops", "polisskyddKontakt", "Personsäkerhetssamordnare",
+          "polisskyddDatum", "2026-02-11", "polisskyddSamordnat", true}, new Object[0]),
+      new Step(MALMO, "UserTask_BesvaraForfragan", false, new Object[] {"svar", "ACCEPTERAR"}, new Object[0]),
+      new Step(STHLM, "UserTask_Uppdragsbeskrivning", false, new Object[] {"mal", "Stöd att lämna den destruktiva miljön",
+          "efterfragadeInsatser", new JsonValue("[\"KRISSTOD\",\"KONTAKTPERSON\"]"), "periodStart", "2026-03-01", "periodSlut", "2027-02-28",
+          "uppfoljningsintervall", "P1M", "kontaktHemkommun", "A", "kontaktMottagandeKommun", "B", "boendeOrdnasAvHemkommunen", true},
+          new Object[0]),
+      new Step(STHLM, "UserTask_BeslutOmInsatser", false, new Object[] {"beslutsdatum", "2026-02-20",
+          "beslutadeInsatser", new JsonValue("[\"KRISSTOD\",\"KONTAKTPERSON\"]"), "beslutsfattare", "Enhetschef",
+          "samradMedMottagandeKommun", true}, new Object[0]),
+      new Step(MALMO, "UserTask_Genomforandeplan", false, new Object[] {"planposter", new JsonValue("[{\"insats\":\"KRISSTOD\","
+          + "\"utforare\":\"Malmö stad\",\"startdatum\":\"2026-03-01\",\"manadskostnad\":3000},{\"insats\":\"KONTAKTPERSON\","
+          + "\"utforare\":\"Malmö stad\",\"startdatum\":\"2026-03-15\",\"manadskostnad\":2500}]")}, new Object[0]));
+
+  /** The person withdraws: Stockholm records it and both instances end (EndEvent_Avbrutet, EndEvent_UppdragAvslutat). */
+  static final Step AVBRYTER = new Step(STHLM, "UserTask_HandelseHem", false, new Object[] {"handelse", "AVBRYTER",
+      "avbrottDatum", "2026-03-20"}, new Object[] {"avslutstyp", "AVBRUTET"});
+
+  static final Object[] INTAKE = {"part", "stockholm-jarva", "malgrupp", "AVHOPPARE", "kriminelltSammanhang", "DESTRUKTIV_MILJO",
+      "hotbild", "KONKRET", "motiverad", true, "ansvarForBarn", false, "samtycke", true, "samtyckeDatum", "2026-02-01",
+      "startdatum", "2026-02-01"};
+
+  static final Map<String, Http> USERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Http as(Node node, String user) {
+    return USERS.computeIfAbsent(node.port + "/" + user, k -> new Http(node.port).basic(user, PASSWORD));
+  }
+
+  static void ensureUsers(Node node) throws Exception {
+    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
+    Map<String, String> users = Map.of(STHLM, "stockholm-handlaggare", CHEF, "stockholm-chef", MALMO, "malmo-handlaggare",
+        "benchgbg", "goteborg-handlaggare");
+    for (var u : users.entrySet()) {
+      if (admin.get("/engine-rest/user/" + u.getKey() + "/profile").statusCode() == 404) {
+        createUser(admin, u.getKey(), u.getValue());
+      }
+    }
+  }
+
+  /** The id of the one task {@code task} of the case, as {@code user} sees it (null if there is none). */
+  static String taskId(Http http, String businessKey, String task) throws Exception {
+    HttpResponse<String> r = http.get("/engine-rest/task?processInstanceBusinessKey=" + enc(businessKey) + "&taskDefinitionKey=" + task
+        + "&maxResults=2");
+    check(r, 200);
+    return r.body().equals("[]") ? null : field(r.body(), "id");
+  }
+
+  static void submit(Http http, String taskId, String body) throws Exception {
+    check(http.post("/engine-rest/task/" + taskId + "/submit-form", body, null), 204);
+  }
+
+  /** Runs the steps on the case; baseline: also submits each step's delegate-set variables. Returns the optional steps taken. */
+  static List<String> drive(Node node, String businessKey, List<Step> steps, Map<String, Object> baseline) throws Exception {
+    List<String> taken = new ArrayList<>();
+    for (Step s : steps) {
+      Http http = as(node, s.user());
+      String id = taskId(http, businessKey, s.task());
+      if (id == null) {
+        if (s.optional()) {
+          continue;
+        }
+        throw new IllegalStateException("no task " + s.task() + " in case " + businessKey + " for " + s.user());
+      }
+      taken.add(s.task());
+      Object[] form = s.form();
+      if (baseline != null) {
+        form = concat(form, s.baseline() != null ? s.baseline() : (Object[]) baseline.get(s.task()));
+      }
+      submit(http, id, vars(form));
+    }
+    return taken;
+  }
+
+  /** Starts a real case as the Stockholm caseworker; returns {instance id, business key}. */
+  static String[] startRealCase(Node node) throws Exception {
+    HttpResponse<String> r = as(node, STHLM).post("/engine-rest/process-definition/key/arende/submit-form", vars(INTAKE), null);
+    check(r, 200);
+    return new String[] {field(r.body(), "id"), field(r.body(), "businessKey")};
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * What each of the service's delegates sends to the other municipality's instance (read from the
+   * delegates' code, Genomforande, Meddelanden and the intake's classes): in the baseline diagram the service task
+   * correlates the same message itself, with Camunda's API and nothing else. Every other delegate becomes a no-op.
+   */
+  static final Map<String, String> SENDS = Map.of("skickaForfragan", "Uppdragsforfragan", "meddelaAccepterad", "ForfraganAccepterad",
+      "meddelaAvbojd", "ForfraganAvbojd", "skickaBeslut", "UppdragBeslutat", "meddelaPlan", "GenomforandeplanKlar",
+      "begarRapport", "UppfoljningsrapportBegard", "skickaRapport", "Uppfoljningsrapport", "avslutaUppdrag", "UppdragAvslutat");
+  /** The one message that starts the other municipality's instance. */
+  static final String START_MESSAGE = "Uppdragsforfragan";
+  static final String BENCH = "bench_";
+
+  /**
+   * The baseline diagram, derived from the deployed XML: the same processes, user tasks, gateways, events and
+   * flows, with new process keys and message names, every listener, form reference and due date removed, each
+   * service task's delegate replaced by the message its delegate sends (or nothing), conditions and timers
+   * that call the service's beans replaced by a process variable and fixed far dates.
+   */
+  static String baselineXml(String xml) {
+    String b = xml.replaceAll("(<bpmn:process id=\"|processRef=\")(arende|uppdrag)\"", "$1" + BENCH + "$2\"")
+        .replaceAll("(<bpmn:message id=\"[^\"]*\" name=\")", "$1" + BENCH)
+        .replaceAll("<camunda:(?:executionListener|taskListener)[^>]*/>", "")
+        .replaceAll("<bpmn:extensionElements>\\s*</bpmn:extensionElements>", "")
+        .replaceAll("(<bpmn:startEvent [^>]*?) camunda:formRef=\"[^\"]*\"", "$1 camunda:formKey=\"bench\"")
+        .replaceAll(" camunda:(?:formRef|formRefBinding|dueDate)=\"[^\"]*\"", "")
+        .replace("polisskydd.kravs(execution)", "polisskyddKravs")
+        .replaceAll("(<bpmn:timeDuration[^>]*>)\\$\\{[^<]*}(</bpmn:timeDuration>)", "$1P3650D$2")
+        .replaceAll("(<bpmn:timeDate[^>]*>)\\$\\{[^<]*}(</bpmn:timeDate>)", "$12099-01-01T00:00:00$2");
+    Matcher m = Pattern.compile("camunda:delegateExpression=\"\\$\\{(\\w+)}\"").matcher(b);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String message = SENDS.get(m.group(1));
+      String expression = "${true}";
+      if (message != null) {
+        // as the service does (Meddelanden): without the user's authentication, which the message start guard and
+        // the other municipality's tenant require; unlike the service it is not restored for the rest of the command
+        String services = "execution.processEngineServices";
+        expression = "${" + services + ".identityService.clearAuthentication() == null ? " + services + ".runtimeService"
+            + ".createMessageCorrelation('" + BENCH + message + "').processInstanceBusinessKey(execution.processBusinessKey)"
+            + (message.equals(START_MESSAGE) ? ".tenantId(execution.getVariable('mottagandeKommun'))"
+                + ".setVariable('mottagandeKommun', execution.getVariable('mottagandeKommun')).correlateStartMessage()" : ".correlate()")
+            + " : null}";
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement("camunda:expression=\"" + expression + "\""));
+    }
+    m.appendTail(sb);
+    b = sb.toString();
+    Matcher left = Pattern.compile("\\$\\{!?\\(?([a-zA-Z]\\w*)\\.").matcher(b);
+    while (left.find()) {
+      if (!left.group(1).equals("execution")) {
+        throw new IllegalStateException("the baseline diagram still calls the service's bean " + left.group(1) + ": extend baselineXml");
+      }
+    }
+    return b;
+  }
+
+  static String jsonString(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]++|\\\\.)*+)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(200, json.length())));
+    }
+    String e = m.group(1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < e.length(); i++) {
+      char ch = e.charAt(i);
+      if (ch != '\\') {
+        sb.append(ch);
+        continue;
+      }
+      char n = e.charAt(++i);
+      switch (n) {
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          sb.append((char) Integer.parseInt(e.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> sb.append(n);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Deploys the baseline of the deployed arende and uppdrag, arende for Stockholm and uppdrag for Malmö (tenant deployments). */
+  static void deployBaseline(Node node) throws Exception {
+    Http admin = new Http(node.port).basic(ADMIN, node.adminPassword);
+    Map<String, String> files = new LinkedHashMap<>();
+    for (String key : List.of("arende", "uppdrag")) {
+      if (files.values().stream().noneMatch(x -> x.contains("<bpmn:process id=\"" + BENCH + key + "\""))) {
+        HttpResponse<String> r = admin.get("/engine-rest/process-definition/key/" + key + "/xml");
+        check(r, 200);
+        files.put(key, baselineXml(jsonString(r.body(), "bpmn20Xml")));
+      }
+    }
+    String xml = String.join("", files.values());
+    Files.writeString(Path.of(OPT.get("out"), "baseline.bpmn"), xml);
+    for (var f : files.entrySet()) {
+      for (String tenant : f.getValue().contains("<bpmn:process id=\"" + BENCH + "uppdrag\"") && f.getValue().contains(
+          "<bpmn:process id=\"" + BENCH + "arende\"") ? List.of("stockholm", "malmo") : List.of(f.getKey().equals("arende") ? "stockholm" : "malmo")) {
+        check(admin.multipart("/engine-rest/deployment/create", BENCH + f.getKey() + ".bpmn", f.getValue(), "deployment-name", "bench-baseline",
+            "tenant-id", tenant), 200);
+      }
+    }
+    // the real definitions' grants (RoleAuthorizations), for the baseline's keys
+    check(admin.post("/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"READ\",\"CREATE_INSTANCE\"],"
+        + "\"groupId\":\"stockholm-handlaggare\",\"resourceType\":6,\"resourceId\":\"" + BENCH + "arende\"}", null), 200);
+    check(admin.post("/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"READ\"],"
+        + "\"groupId\":\"malmo-handlaggare\",\"resourceType\":6,\"resourceId\":\"" + BENCH + "uppdrag\"}", null), 200);
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger BASELINE_CASES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** One whole case, real or baseline; returns whether the quota exception was needed. */
+  static boolean lifecycleCase(Node node, boolean baseline, boolean quotaException) throws Exception {
+    List<Step> steps = new ArrayList<>(TILL_VERKSTALLIGHET);
+    steps.add(AVBRYTER);
+    if (!baseline) {
+      String[] started = startRealCase(node);
+      return drive(node, started[1], steps, null).contains("UserTask_GodkannUndantag");
+    }
+    String key = "BENCH-" + BASELINE_CASES.incrementAndGet();
+    String body = vars(concat(INTAKE, "polisskyddKravs", true));
+    body = body.substring(0, body.length() - 1) + ",\"businessKey\":\"" + key + "\"}";
+    check(as(node, STHLM).post("/engine-rest/process-definition/key/" + BENCH + "arende/tenant-id/stockholm/submit-form", body, null), 200);
+    drive(node, key, steps, Map.of("UserTask_ValjMottagandeKommun", new Object[] {"kvotOverskriden", quotaException}));
+    return quotaException;
+  }
+
+  record Run(Latency latency, double seconds, int cases, int quotaExceptions) {
+    double perSecond() {
+      return cases / seconds;
+    }
+  }
+
+  /** n cases by `workers` parallel clients; the baseline's case i takes the quota path the real case i took. */
+  static Run lifecycleRun(Node node, boolean baseline, int n, List<Boolean> quotaPath) throws Exception {
+    int workers = Integer.parseInt(OPT.get("lifecycle-workers"));
+    Latency latency = new Latency();
+    List<Boolean> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int w = 0; w < workers; w++) {
+      futures.add(pool.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < n) {
+          long c0 = System.nanoTime();
+          boolean q = lifecycleCase(node, baseline, baseline && quotaPath.get(i % quotaPath.size()));
+          synchronized (latency) {
+            latency.add(System.nanoTime() - c0);
+          }
+          taken.add(q);
+        }
+        return null;
+      }));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (quotaPath != null) {
+      quotaPath.clear();
+    }
+    return new Run(latency, seconds, n, (int) taken.stream().filter(b -> b).count());
+  }
+
+  static void lifecycle() throws Exception {
+    int n = Integer.parseInt(OPT.get("cases"));
+    Node node = Node.start("lifecycle", port(0));
+    ensureUsers(node);
+    deployBaseline(node);
+    // warm-up: a few cases of each, not counted
+    List<Boolean> quota = new ArrayList<>(List.of(false));
+    lifecycleRun(node, false, 3, null);
+    lifecycleRun(node, true, 3, quota);
+    Run real = lifecycleRun(node, false, n, null);
+    List<Boolean> path = new ArrayList<>();
+    // the baseline follows the real run's quota decisions (the same share of cases through the manager's exception)
+    for (int i = 0; i < n; i++) {
+      path.add(i < real.quotaExceptions());
+    }
+    Run base = lifecycleRun(node, true, n, path);
+    node.report("after " + (2 * n + 6) + " whole cases (lifecycle load)");
+    String ended;
+    try (Connection c = db()) {
+      ended = String.format(Locale.ROOT, "ended: real %d of %d at EndEvent_Avbrutet (service's status AVBRUTET: %d), baseline %d",
+          scalar(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'arende' and end_act_id_ = 'EndEvent_Avbrutet'"), n + 3,
+          scalar(c, "select count(*) from arende where status = 'AVBRUTET'"),
+          scalar(c, "select count(*) from act_hi_procinst where proc_def_key_ = '" + BENCH + "arende' and end_act_id_ = 'EndEvent_Avbrutet'"));
+    }
+    node.stop();
+    line("");
+    line("## Lifecycle: " + n + " whole cases, " + OPT.get("lifecycle-workers") + " clients, one node (intake → request accepted by Malmö →"
+        + " decision → plan → implementation → the person withdraws → both instances end), " + (TILL_VERKSTALLIGHET.size() + 2)
+        + " REST submissions per case (at most)");
+    line(String.format(Locale.ROOT, "service (real processes, delegates, listeners, form checks): %.2f cases/s; per case %s; quota exceptions %d",
+        real.perSecond(), real.latency(), real.quotaExceptions()));
+    line(String.format(Locale.ROOT, "baseline (same diagram without delegates, %s*):              %.2f cases/s; per case %s",
+        BENCH, base.perSecond(), base.latency()));
+    line(String.format(Locale.ROOT, "ratio service / baseline: throughput %.2f, latency p50 %.2f, p95 %.2f; %s", real.perSecond() / base.perSecond(),
+        real.latency().p(50) / base.latency().p(50), real.latency().p(95) / base.latency().p(95), ended));
   }
 
   // ---------------------------------------------------------------- nodes
@@ -508,10 +935,19 @@ public class Bench {
       env.put("AVHOPPARE_DB_URL", "jdbc:postgresql://" + OPT.get("pg") + "/" + OPT.get("db"));
       env.put("AVHOPPARE_DB_USER", OPT.get("db-user"));
       env.put("AVHOPPARE_DB_PASSWORD", OPT.get("db-password"));
+      if (!OPT.get("db-pool").isBlank()) {
+        env.put("AVHOPPARE_DB_POOL_SIZE", OPT.get("db-pool"));
+      }
       env.put("AVHOPPARE_ADMIN_USER", ADMIN);
       env.put("AVHOPPARE_ADMIN_PASSWORD", PASSWORD);
       env.put("AVHOPPARE_IDENTITET_NYCKLAR", KEYS);
       env.put("AVHOPPARE_IDENTITET_AKTIV_NYCKEL", "k1");
+      try {
+        new Http(port).get("/actuator/health");
+        throw new IllegalStateException("port " + port + " is in use (another benchmark?): choose another with --port");
+      } catch (IOException free) {
+        // nothing listens: the node can have it
+      }
       long t0 = System.nanoTime();
       Process p = pb.start();
       ALL.add(p);
