@@ -92,7 +92,7 @@ public final class AuthorizationSql {
       if (links == null) {
         return auth;
       }
-      return new Rewrite(links.sql(), auth == null ? identity(placeholders(sql)) : auth.parameterOrder());
+      return auth == null ? links : new Rewrite(links.sql(), auth.parameterOrder()); // the semi-join moves no parameter
     }
     return null;
   }
