@@ -78,9 +78,14 @@ public final class AuthorizationSql {
    */
   public record Rewrite(String sql, int[] parameterOrder) {}
 
+  /** Whether {@link #rewrite} can ever change a statement with this MyBatis id (a cheap test before the regular expressions). */
+  public static boolean mayRewrite(String statementId) {
+    return statementId != null && (statementId.equals(AUTHORIZED_GROUP_IDS) || statementId.startsWith(TASK_NAMESPACE));
+  }
+
   /** The rewrite of the statement with this MyBatis id and SQL, or null to run it unchanged. */
   public static Rewrite rewrite(String statementId, String sql) {
-    if (statementId == null || sql == null) {
+    if (!mayRewrite(statementId) || sql == null) {
       return null;
     }
     if (statementId.equals(AUTHORIZED_GROUP_IDS)) {

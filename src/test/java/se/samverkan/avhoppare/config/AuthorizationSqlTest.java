@@ -170,4 +170,20 @@ class AuthorizationSqlTest {
     assertThat(rewrite.parameterOrder()).isEmpty();
     assertThat(AuthorizationSql.rewrite(AuthorizationSql.AUTHORIZED_GROUP_IDS, "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1")).isNull();
   }
+
+  @Test
+  void theInterceptorRemembersEachShapesRewriteAndLooksAtNothingElse() {
+    AuthorizationSqlTuning.Rewriter rewriter = new AuthorizationSqlTuning.Rewriter();
+    AuthorizationSql.Rewrite first = rewriter.rewriteOf(AuthorizationSql.TASK_LIST, flat(LIST));
+    AuthorizationSql.Rewrite again = rewriter.rewriteOf(AuthorizationSql.TASK_LIST, flat(LIST));
+
+    assertThat(first.sql()).isEqualTo(AuthorizationSql.rewrite(AuthorizationSql.TASK_LIST, flat(LIST)).sql());
+    assertThat(again).isSameAs(first);
+    // the same text under another statement id is another entry: the count's rewrite differs from the list's
+    assertThat(rewriter.rewriteOf(AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria", COUNT).sql()).startsWith("WITH AUTH_IDS AS (");
+    assertThat(rewriter.rewriteOf(AuthorizationSql.TASK_LIST, "select distinct RES.* from ACT_RU_TASK RES order by RES.ID_ asc")).isNull();
+    assertThat(rewriter.rewriteOf("org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.selectProcessInstanceByQueryCriteria", LIST))
+        .isNull();
+    assertThat(AuthorizationSql.mayRewrite("org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.selectExecution")).isFalse();
+  }
 }
