@@ -108,8 +108,9 @@ public class Bench {
     OPT.put("tasks", "10000");            // open Stockholm caseworker tasks
     OPT.put("other-tasks", "1000");       // open tasks of Göteborg and of Malmö each
     OPT.put("history", "100000");         // finished instances' history
-    OPT.put("samples", "200");            // task-list requests per figure (after 20 warm-up requests)
+    OPT.put("samples", "200");            // task-list requests per figure (after the warm-up)
     OPT.put("before-samples", "5");       // the same with Camunda's statements as shipped (seconds each)
+    OPT.put("warmup", "300");             // task-list rounds before measuring: the JIT compiler (C2) is still busy for hundreds
     OPT.put("timers", "10000");           // due timers per burst
     OPT.put("death-timers", "1000");      // due timers when a node is killed (enough for both nodes to hold locks)
     OPT.put("cases", "30");               // whole cases through the lifecycle, service and baseline each
@@ -150,8 +151,9 @@ public class Bench {
     off.stop();
 
     Node before = Node.start("before", port(0), "--avhoppare.tuning.authorization-sql=false");
-    Map<String, Latency> shipped = measureTaskList("checks on, Camunda's SQL as shipped (before)", before, seed,
-        Integer.parseInt(OPT.get("before-samples")));
+    // one warm-up round: each request takes seconds, JIT warm-up is noise beside that
+    Map<String, Latency> shipped = measureTaskList(List.of("checks on, Camunda's SQL as shipped (before)"), List.of(before), seed,
+        Integer.parseInt(OPT.get("before-samples")), 1).get(0);
     before.stop();
 
     line("");
@@ -244,8 +246,12 @@ public class Bench {
     return measureTaskList(List.of(label), List.of(node), seed, n).get(0);
   }
 
-  /** Tasklist's list (HAL) and count for the group filter, on each node in turn, n rounds after a warm-up. */
   static List<Map<String, Latency>> measureTaskList(List<String> labels, List<Node> nodes, Seed seed, int n) throws Exception {
+    return measureTaskList(labels, nodes, seed, n, Integer.parseInt(OPT.get("warmup")));
+  }
+
+  /** Tasklist's list (HAL) and count for the group filter, on each node in turn, n rounds after a warm-up. */
+  static List<Map<String, Latency>> measureTaskList(List<String> labels, List<Node> nodes, Seed seed, int n, int warmup) throws Exception {
     String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"orQueries\":[],"
         + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
     List<Http> clients = new ArrayList<>();
@@ -264,7 +270,6 @@ public class Bench {
       counts.add("/camunda/api/engine/engine/default/filter/" + m.group(1) + "/count");
       results.add(new Latency[] {new Latency(), new Latency()});
     }
-    int warmup = Math.min(20, n);
     for (int i = 0; i < warmup + n; i++) {
       for (int k = 0; k < nodes.size(); k++) {
         long t0 = System.nanoTime();
@@ -308,7 +313,8 @@ public class Bench {
       Node node = Node.start(flags.equals(saved) ? "default-jvm" : "tuned-jvm", port(0));
       OPT.put("jvm", saved);
       long idle = node.rssMiB();
-      Map<String, Latency> load = measureTaskList("startup part, JVM flags [" + flags + "]", node, seeded, Math.min(50, samples()));
+      Map<String, Latency> load = measureTaskList(List.of("startup part, JVM flags [" + flags + "]"), List.of(node), seeded,
+          Math.min(50, samples()), 20).get(0);
       long loaded = node.rssMiB();
       node.stop();
       rows.add(String.format(Locale.ROOT, "%-40s start %.1f s, RSS idle %d MiB, after %d task-list requests %d MiB; list %s",

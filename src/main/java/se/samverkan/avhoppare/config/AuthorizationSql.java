@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
  * and selects {@code distinct}. The engine grants each task's candidate group READ on that task (one
  * row per task), so the caseworker's grants are as many rows as open tasks; the {@code OR} in the join
  * condition rules out a hash join and PostgreSQL compares every task with every grant (10,000 tasks:
- * 100 million comparisons, about 10 s). The rewrite computes the same set of grants once, as a CTE,
- * and asks per task whether its id, its definition's key or {@code '*'} is in it — hashed sub-plans,
- * one probe per task:
+ * 100 million comparisons, about 10 s). The rewrite asks per task whether its id, its definition's
+ * key or {@code '*'} is among the resource ids of the same grants — hashed sub-plans: the grants are
+ * read once into a hash, one probe per task (a second and third hash only for a task the first
+ * alternative did not decide):
  * <pre>
- *   WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE &lt;the same grants&gt;)
- *   ... WHERE ... and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (RES.ID_ IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)
- *        OR D.KEY_ IN (...) OR '*' IN (...)))
+ *   ... WHERE ... and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A
+ *        WHERE &lt;the same grants&gt;) OR D.KEY_ IN (...) OR '*' IN (...)))
  * </pre>
  * That is the count's form: it must visit every task anyway. The list (a page, newest first) asks
  * per task instead, {@code EXISTS (a grant passing the same filter whose RESOURCE_ID_ IN (RES.ID_,
@@ -65,7 +65,7 @@ public final class AuthorizationSql {
   private static final Pattern FROM_UNTIL_WHERE = Pattern.compile("(?is)\\bfrom\\s+\\S*ACT_RU_TASK\\s+RES\\b(.*?)\\bWHERE\\b");
   private static final Pattern ONLY_DEFINITION_JOIN = Pattern.compile(
       "(?is)\\s*(?:left\\s+join\\s+\\S*ACT_RE_PROCDEF\\s+D\\s+on\\s+RES\\.PROC_DEF_ID_\\s*=\\s*D\\.ID_\\s*)?");
-  private static final Pattern DISTINCT_LIST = Pattern.compile("(?is)^((?:WITH AUTH_IDS AS \\(.*?\\)\\s*)?select)\\s+distinct(?=\\s+RES\\.)");
+  private static final Pattern DISTINCT_LIST = Pattern.compile("(?is)^(select)\\s+distinct(?=\\s+RES\\.)");
   private static final Pattern DISTINCT_COUNT = Pattern.compile("(?i)(SELECT\\s+COUNT\\(\\*\\)\\s+FROM\\s*\\(\\s*SELECT)\\s+DISTINCT(?=\\s+RES\\.ID_\\s+from)");
   private static final Pattern GROUP_IDS = Pattern.compile(
       "(?is)\\s*SELECT\\s+distinct\\s*\\(\\s*A\\.GROUP_ID_\\s*\\)\\s+FROM\\s+(\\S*ACT_RU_AUTHORIZATION)\\s+A\\s*");
@@ -73,10 +73,17 @@ public final class AuthorizationSql {
   private AuthorizationSql() {}
 
   /**
-   * A rewritten statement: its SQL and, for each of its bind parameters in order, the index of the
-   * original statement's parameter that goes there.
+   * A rewritten statement: its SQL, for each of its bind parameters in order the index of the
+   * original statement's parameter that goes there (one may go to several places), and how many
+   * parameters the original statement has.
    */
-  public record Rewrite(String sql, int[] parameterOrder) {}
+  public record Rewrite(String sql, int[] parameterOrder, int parameters) {
+
+    /** A rewrite that neither adds nor drops a parameter. */
+    public Rewrite(String sql, int[] parameterOrder) {
+      this(sql, parameterOrder, parameterOrder.length);
+    }
+  }
 
   /** Whether {@link #rewrite} can ever change a statement with this MyBatis id (a cheap test before the regular expressions). */
   public static boolean mayRewrite(String statementId) {
@@ -97,7 +104,7 @@ public final class AuthorizationSql {
       if (links == null) {
         return auth;
       }
-      return auth == null ? links : new Rewrite(links.sql(), auth.parameterOrder()); // the semi-join moves no parameter
+      return auth == null ? links : new Rewrite(links.sql(), auth.parameterOrder(), auth.parameters()); // the semi-join moves no parameter
     }
     return null;
   }
@@ -183,14 +190,19 @@ public final class AuthorizationSql {
       range(order, i, nBefore + nGrants + nUpTo, nAfter);
       return new Rewrite(rewritten, order);
     }
-    String inGrants = " IN (SELECT RESOURCE_ID_ FROM AUTH_IDS)";
+    // the count: the same grants, read once into a hash per value compared (a hashed sub-plan each,
+    // built only when an earlier alternative has not already decided the row)
+    String inGrants = " IN (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ")";
     String check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
-    String rewritten = "WITH AUTH_IDS AS (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ") "
-        + before.stripLeading() + " " + upToCheck + check + afterCheck;
-    i = range(order, i, nBefore, nGrants);
-    i = range(order, i, 0, nBefore);
-    range(order, i, nBefore + nGrants, nUpTo + nAfter);
-    return new Rewrite(rewritten, order);
+    String rewritten = before.stripLeading() + " " + upToCheck + check + afterCheck;
+    order = new int[nBefore + nUpTo + 3 * nGrants + nAfter];
+    i = range(order, 0, 0, nBefore);
+    i = range(order, i, nBefore + nGrants, nUpTo);
+    for (int k = 0; k < 3; k++) {
+      i = range(order, i, nBefore, nGrants);
+    }
+    range(order, i, nBefore + nGrants + nUpTo, nAfter);
+    return new Rewrite(rewritten, order, nBefore + nGrants + nUpTo + nAfter);
   }
 
   /** Writes from, from + 1, …, from + n - 1 into order at i; returns the next free position. */
@@ -227,11 +239,11 @@ public final class AuthorizationSql {
 
   /** The list reordered as a rewrite says. */
   public static <T> List<T> reorder(List<T> parameters, int[] order) {
-    if (order.length != parameters.size()) {
-      throw new IllegalStateException("rewritten statement has " + order.length + " parameters, the original " + parameters.size());
-    }
     List<T> result = new ArrayList<>(order.length);
     for (int index : order) {
+      if (index >= parameters.size()) {
+        throw new IllegalStateException("rewritten statement refers to parameter " + index + ", the original has " + parameters.size());
+      }
       result.add(parameters.get(index));
     }
     return result;

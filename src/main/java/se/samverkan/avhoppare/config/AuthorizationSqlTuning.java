@@ -87,7 +87,7 @@ public class AuthorizationSqlTuning extends AbstractProcessEnginePlugin {
         BoundSql bound = handler.getBoundSql();
         AuthorizationSql.Rewrite rewrite = rewriteOf(mapped.getId(), bound.getSql());
         List<ParameterMapping> parameters = bound.getParameterMappings();
-        if (rewrite != null && rewrite.parameterOrder().length == parameters.size()) {
+        if (rewrite != null && rewrite.parameters() == parameters.size()) {
           MetaObject boundMeta = meta(bound);
           boundMeta.setValue("sql", rewrite.sql());
           boundMeta.setValue("parameterMappings", AuthorizationSql.reorder(parameters, rewrite.parameterOrder()));

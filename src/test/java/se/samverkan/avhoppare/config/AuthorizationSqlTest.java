@@ -62,9 +62,14 @@ class AuthorizationSqlTest {
     AuthorizationSql.Rewrite rewrite = AuthorizationSql.rewrite(AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria", COUNT);
 
     assertThat(rewrite).isNotNull();
-    assertThat(rewrite.sql()).startsWith("WITH AUTH_IDS AS (").contains("SELECT COUNT(*) FROM (SELECT RES.ID_ from ACT_RU_TASK RES")
-        .doesNotContain("AUTH ON").endsWith("countDistinct");
-    assertThat(rewrite.parameterOrder()).hasSize(10);
+    String grants = "SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ("
+        + " ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) )";
+    assertThat(flat(rewrite.sql())).startsWith("SELECT COUNT(*) FROM (SELECT RES.ID_ from ACT_RU_TASK RES")
+        .contains("(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (RES.ID_ IN (" + grants + " ) OR D.KEY_ IN (" + grants + " ) OR '*' IN (" + grants + " )) )")
+        .doesNotContain("AUTH ON", "AUTH.", "WITH ").endsWith("countDistinct");
+    // the candidate group, the grants' 8 once for each of the three sub-plans, the tenant
+    assertThat(rewrite.parameterOrder()).containsExactly(8, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 9);
+    assertThat(rewrite.parameters()).isEqualTo(10);
   }
 
   @Test
@@ -132,11 +137,10 @@ class AuthorizationSqlTest {
     String sql = "select RES.* from ACT_RU_TASK RES left join X on X.A = ? left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.USER_ID_ = ? "
         + "AND A.PERMS_ & ? = ? ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' )) WHERE RES.NAME_ = ? and ( (AUTH.RESOURCE_ID_ IS NOT NULL) )";
 
-    // the count's form: the grants' filter becomes a CTE in front of everything
+    // the count's form: the grants' filter goes, three times, where the join was tested, after the name
     AuthorizationSql.Rewrite count = AuthorizationSql.rewrite(AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria", sql);
-    assertThat(count.parameterOrder()).containsExactly(1, 2, 3, 0, 4);
     assertThat(AuthorizationSql.reorder(List.of("x", "user", "perm", "perm", "name"), count.parameterOrder()))
-        .containsExactly("user", "perm", "perm", "x", "name");
+        .containsExactly("x", "name", "user", "perm", "perm", "user", "perm", "perm", "user", "perm", "perm");
     // the list's form: the filter goes where the join was tested, after the name
     AuthorizationSql.Rewrite list = AuthorizationSql.rewrite(AuthorizationSql.TASK_LIST, sql);
     assertThat(list.sql()).contains("WHERE RES.NAME_ = ? and ( EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.USER_ID_ = ?");
@@ -180,7 +184,8 @@ class AuthorizationSqlTest {
     assertThat(first.sql()).isEqualTo(AuthorizationSql.rewrite(AuthorizationSql.TASK_LIST, flat(LIST)).sql());
     assertThat(again).isSameAs(first);
     // the same text under another statement id is another entry: the count's rewrite differs from the list's
-    assertThat(rewriter.rewriteOf(AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria", COUNT).sql()).startsWith("WITH AUTH_IDS AS (");
+    assertThat(rewriter.rewriteOf(AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria", COUNT).sql()).startsWith("SELECT COUNT(*)")
+        .contains("OR '*' IN (SELECT A.RESOURCE_ID_");
     assertThat(rewriter.rewriteOf(AuthorizationSql.TASK_LIST, "select distinct RES.* from ACT_RU_TASK RES order by RES.ID_ asc")).isNull();
     assertThat(rewriter.rewriteOf("org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.selectProcessInstanceByQueryCriteria", LIST))
         .isNull();
