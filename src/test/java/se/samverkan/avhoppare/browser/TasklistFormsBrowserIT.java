@@ -56,7 +56,11 @@ class TasklistFormsBrowserIT {
   static final Duration WAIT = Duration.ofSeconds(45);
   static final Duration APP_LOAD = Duration.ofSeconds(120);
   static final String FILTER_GRUPP = "Min grupps uppgifter";
-  static final String DAG = "2026-12-04";
+  /**
+   * The date typed into every date field: today, as the engine counts days. A fixed date broke the day
+   * after it was written: the §12 notice may not be dated before the day the request was accepted.
+   */
+  static final String DAG = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
 
   @DynamicPropertySource
   static void isolatedDatabaseAndRandomAdmin(DynamicPropertyRegistry registry) {
