@@ -178,27 +178,24 @@ public final class AuthorizationSql {
     int nGrants = placeholders(grants);
     int nUpTo = placeholders(upToCheck);
     int nAfter = placeholders(afterCheck);
-    int[] order = new int[nBefore + nGrants + nUpTo + nAfter];
-    int i = 0;
+    String check;
+    int copies; // how often the grants' filter, with its parameters, appears where the join was tested
     if (probePerTask) {
-      // the list: the grants' filter moves, with its parameters, to where the join's result was tested
-      String check = "EXISTS (SELECT 1 FROM " + table + " A WHERE " + grants + " AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))";
-      String rewritten = before.stripLeading() + " " + upToCheck + check + afterCheck;
-      i = range(order, i, 0, nBefore);
-      i = range(order, i, nBefore + nGrants, nUpTo);
-      i = range(order, i, nBefore, nGrants);
-      range(order, i, nBefore + nGrants + nUpTo, nAfter);
-      return new Rewrite(rewritten, order);
+      // the list: a probe of the resource-id index per task walked
+      check = "EXISTS (SELECT 1 FROM " + table + " A WHERE " + grants + " AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))";
+      copies = 1;
+    } else {
+      // the count: the same grants, read once into a hash per value compared (a hashed sub-plan each,
+      // built only when an earlier alternative has not already decided the row)
+      String inGrants = " IN (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ")";
+      check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
+      copies = 3;
     }
-    // the count: the same grants, read once into a hash per value compared (a hashed sub-plan each,
-    // built only when an earlier alternative has not already decided the row)
-    String inGrants = " IN (SELECT A.RESOURCE_ID_ FROM " + table + " A WHERE " + grants + ")";
-    String check = "(RES.ID_" + inGrants + " OR D.KEY_" + inGrants + " OR '*'" + inGrants + ")";
     String rewritten = before.stripLeading() + " " + upToCheck + check + afterCheck;
-    order = new int[nBefore + nUpTo + 3 * nGrants + nAfter];
-    i = range(order, 0, 0, nBefore);
+    int[] order = new int[nBefore + nUpTo + copies * nGrants + nAfter];
+    int i = range(order, 0, 0, nBefore);
     i = range(order, i, nBefore + nGrants, nUpTo);
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < copies; k++) {
       i = range(order, i, nBefore, nGrants);
     }
     range(order, i, nBefore + nGrants + nUpTo, nAfter);

@@ -76,7 +76,10 @@ public class AuthorizationSqlTuning extends AbstractProcessEnginePlugin {
      * text for the same query shape (values are bind parameters), so the regular expressions run once
      * per shape instead of once per statement.
      */
-    private final Map<String, Optional<AuthorizationSql.Rewrite>> rewrites = new ConcurrentHashMap<>();
+    private final Map<Shape, Optional<AuthorizationSql.Rewrite>> rewrites = new ConcurrentHashMap<>();
+
+    /** A cache key that uses both strings' cached hashes instead of a joined copy of the statement text. */
+    private record Shape(String statementId, String sql) {}
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
@@ -101,7 +104,7 @@ public class AuthorizationSqlTuning extends AbstractProcessEnginePlugin {
       if (!AuthorizationSql.mayRewrite(statementId) || sql == null) {
         return null; // most statements: nothing to look at, nothing to cache
       }
-      String key = statementId + '\n' + sql;
+      Shape key = new Shape(statementId, sql);
       Optional<AuthorizationSql.Rewrite> known = rewrites.get(key);
       if (known == null) {
         if (rewrites.size() >= MAX_CACHED) {
