@@ -76,6 +76,11 @@ public class Bench {
         });
       }
     }
+    for (Node n : PLAIN) {
+      if (n != null) {
+        n.stop();
+      }
+    }
     line(String.format(Locale.ROOT, "# all parts: %.1f min", (System.nanoTime() - START) / 6e10));
     line("# done " + Instant.now());
     Files.write(Path.of(OPT.get("out"), "report.txt"), REPORT);
@@ -109,7 +114,7 @@ public class Bench {
     OPT.put("other-tasks", "1000");       // open tasks of Göteborg and of Malmö each
     OPT.put("history", "100000");         // finished instances' history
     OPT.put("samples", "200");            // task-list requests per figure (after the warm-up)
-    OPT.put("before-samples", "5");       // the same with Camunda's statements as shipped (seconds each)
+    OPT.put("before-samples", "3");       // the same with Camunda's statements as shipped (~20 s a round)
     OPT.put("warmup", "300");             // task-list rounds before measuring: the JIT compiler (C2) is still busy for hundreds
     OPT.put("timers", "10000");           // due timers per burst
     OPT.put("death-timers", "1000");      // due timers when a node is killed (enough for both nodes to hold locks)
@@ -136,24 +141,23 @@ public class Bench {
 
   static void taskList() throws Exception {
     int tasks = Integer.parseInt(OPT.get("tasks"));
-    Node node = Node.start("a", port(0));
+    Node node = plain(0);
     Seed seed = seedTaskList(node, tasks);
     seeded = seed;
     // the fix and the baseline side by side, requests alternating, so both see the same machine load
-    Node off = Node.start("off", port(1), "--camunda.bpm.authorization.enabled=false");
+    Node off = Node.start("off", port(2), "--camunda.bpm.authorization.enabled=false");
     List<Map<String, Latency>> both = measureTaskList(List.of("checks on (fixed)", "authorization off (baseline)"),
         List.of(node, off), seed, samples());
     Map<String, Latency> fixed = both.get(0);
     Map<String, Latency> baseline = both.get(1);
     node.report("under task-list load");
     off.report("under task-list load");
-    node.stop();
     off.stop();
 
-    Node before = Node.start("before", port(0), "--avhoppare.tuning.authorization-sql=false");
-    // one warm-up round: each request takes seconds, JIT warm-up is noise beside that
+    Node before = Node.start("before", port(2), "--avhoppare.tuning.authorization-sql=false");
+    // no warm-up round: each request takes seconds, JIT warm-up is noise beside that
     Map<String, Latency> shipped = measureTaskList(List.of("checks on, Camunda's SQL as shipped (before)"), List.of(before), seed,
-        Integer.parseInt(OPT.get("before-samples")), 1).get(0);
+        Integer.parseInt(OPT.get("before-samples")), 0).get(0);
     before.stop();
 
     line("");
@@ -302,27 +306,86 @@ public class Bench {
 
   static void startup() throws Exception {
     if (seeded == null) {
-      Node node = Node.start("seed", port(0));
-      seeded = seedTaskList(node, Integer.parseInt(OPT.get("tasks")));
-      node.stop();
+      seeded = seedTaskList(plain(0), Integer.parseInt(OPT.get("tasks")));
     }
     List<String> rows = new ArrayList<>();
-    for (String flags : List.of(OPT.get("jvm"), OPT.get("tuned-jvm"))) {
+    String cds = classDataSharing(OPT.get("tuned-jvm"));
+    String cdsFlags = OPT.get("tuned-jvm") + " -XX:SharedArchiveFile=" + cds + "/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off";
+    for (String flags : List.of(OPT.get("jvm"), OPT.get("tuned-jvm"), cdsFlags)) {
       String saved = OPT.get("jvm");
+      String savedJar = OPT.get("jar");
       OPT.put("jvm", flags);
-      Node node = Node.start(flags.equals(saved) ? "default-jvm" : "tuned-jvm", port(0));
+      if (flags.equals(cdsFlags)) {
+        OPT.put("jar", cds + "/app.jar");
+      }
+      Node.settleMs = 5000; // RSS "idle": a few seconds after health 200, when start-up's last work is done
+      Node node = Node.start(flags.equals(saved) ? "default-jvm" : flags.equals(cdsFlags) ? "tuned-jvm-cds" : "tuned-jvm", port(2));
+      Node.settleMs = 1000;
       OPT.put("jvm", saved);
+      OPT.put("jar", savedJar);
       long idle = node.rssMiB();
       Map<String, Latency> load = measureTaskList(List.of("startup part, JVM flags [" + flags + "]"), List.of(node), seeded,
           Math.min(50, samples()), 20).get(0);
       long loaded = node.rssMiB();
       node.stop();
       rows.add(String.format(Locale.ROOT, "%-40s start %.1f s, RSS idle %d MiB, after %d task-list requests %d MiB; list %s",
-          flags.isBlank() ? "JVM defaults" : flags, node.startSeconds, idle, 20 + load.get("list").nanos.size(), loaded, load.get("list")));
+          flags.isBlank() ? "JVM defaults" : flags.equals(cdsFlags) ? "tuned-jvm + class-data sharing (the Dockerfile)" : flags,
+          node.startSeconds, idle, 20 + load.get("list").nanos.size(), loaded, load.get("list")));
     }
     line("");
     line("## Start-up and memory (node up = /actuator/health answers 200)");
     rows.forEach(Bench::line);
+  }
+
+  /**
+   * Class-data sharing as the Dockerfile prepares it: the jar extracted by Spring Boot's tools jar mode,
+   * a training run (the JVM flags given, the embedded database in an empty directory, the application
+   * context started and closed) that writes the archive of the classes it loaded. Returns the directory
+   * holding app.jar and app.jsa.
+   */
+  static String classDataSharing(String flags) throws Exception {
+    long t0 = System.nanoTime();
+    Path dir = Path.of(OPT.get("out"), "cds").toAbsolutePath();
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    runJava(List.of("-Djarmode=tools", "-jar", OPT.get("jar"), "extract", "--destination", dir.toString(), "--application-filename",
+        "app.jar"), Path.of("."), Map.of());
+    Path training = Files.createTempDirectory("bench-cds-training");
+    List<String> cmd = new ArrayList<>();
+    for (String flag : flags.split(" ")) {
+      if (!flag.isBlank()) {
+        cmd.add(flag);
+      }
+    }
+    cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("app.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-Dspring.context.exit=onRefresh", "-jar", dir.resolve("app.jar").toString()));
+    runJava(cmd, training, Map.of("AVHOPPARE_DEMO_PASSWORD", PASSWORD, "AVHOPPARE_ADMIN_USER", ADMIN, "AVHOPPARE_ADMIN_PASSWORD", PASSWORD));
+    try (var walk = Files.walk(training)) { // the training's embedded database and generated key
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    if (!Files.exists(dir.resolve("app.jsa"))) {
+      throw new IllegalStateException("the training run wrote no archive; see " + OPT.get("out") + "/cds-training.log");
+    }
+    line(String.format(Locale.ROOT, "class-data sharing: jar extracted, training run and archive (%d MiB) in %.0f s", Files.size(dir.resolve("app.jsa")) >> 20,
+        (System.nanoTime() - t0) / 1e9));
+    return dir.toString();
+  }
+
+  static void runJava(List<String> args, Path cwd, Map<String, String> env) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(OPT.get("out"), "cds-training.log").toFile()));
+    pb.environment().remove("SPRING_PROFILES_ACTIVE"); // the embedded database, as in the image's build
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException("failed: " + String.join(" ", args) + "; see " + OPT.get("out") + "/cds-training.log");
+    }
   }
 
   // ---------------------------------------------------------------- timers
@@ -381,7 +444,7 @@ public class Bench {
           + "%' and " + FOLLOW_UP_JOB);
       c.commit();
       c.setAutoCommit(true);
-      c.createStatement().execute("vacuum analyze");
+      c.createStatement().execute("analyze");
     }
     line(String.format(Locale.ROOT, "data: the case %s waiting at %s cloned %d times with SQL (engine rows of both instances and the"
         + " service's rows) in %.0f s", timerTemplate[2], TIMER, n, (System.nanoTime() - t0) / 1e9));
@@ -446,19 +509,17 @@ public class Bench {
 
   static void timers() throws Exception {
     int n = Integer.parseInt(OPT.get("timers"));
-    Node a = Node.start("timer-a", port(0));
+    Node a = plain(0);
     String tag1 = dueTimers(a, n, "t1x");
     Burst one = awaitBurst(tag1, n, Duration.ofMinutes(5));
     a.report("after a burst of " + n + " follow-up timers on one node");
     Effects e1 = effects(tag1);
-    Node b = Node.start("timer-b", port(1));
+    Node b = plain(1);
     String tag2 = dueTimers(a, n, "t2x");
     Burst two = awaitBurst(tag2, n, Duration.ofMinutes(5));
     a.report("node a after a burst on two nodes");
     b.report("node b after a burst on two nodes");
     Effects e2 = effects(tag2);
-    a.stop();
-    b.stop();
     line("");
     line("## Burst of " + n + " due follow-up timers: " + TIMER + " of the real case (" + EFFECT
         + ", the report request to Malmö, the follow-up task), history on");
@@ -471,8 +532,8 @@ public class Bench {
 
   static void nodeDeath() throws Exception {
     int n = Integer.parseInt(OPT.get("death-timers"));
-    Node a = Node.start("death-a", port(0));
-    Node b = Node.start("death-b", port(1));
+    Node a = plain(0);
+    Node b = plain(1);
     String tag = dueTimers(a, n, "dx");
     // wait until both nodes hold locked jobs, then kill one of them at once
     Map<String, List<String>> locked = Map.of();
@@ -486,6 +547,7 @@ public class Bench {
     }
     boolean bothLocked = locked.size() >= 2;
     b.kill();
+    PLAIN[1] = null;
     java.time.LocalDateTime killedLocal = java.time.LocalDateTime.now();
     Thread.sleep(3000);
     // the dead node's jobs (by instance): those still locked by the same owner after a's have moved on
@@ -529,7 +591,6 @@ public class Bench {
         line("WARNING: the killed node held no locked job at the kill (burst too small for both nodes to take part): raise --death-timers");
       }
     }
-    a.stop();
   }
 
   static Map<String, List<String>> lockedJobs(String tag) throws SQLException {
@@ -863,7 +924,7 @@ public class Bench {
 
   static void lifecycle() throws Exception {
     int n = Integer.parseInt(OPT.get("cases"));
-    Node node = Node.start("lifecycle", port(0));
+    Node node = plain(0);
     ensureUsers(node);
     deployBaseline(node);
     // warm-up: a few cases of each, not counted
@@ -885,7 +946,6 @@ public class Bench {
           scalar(c, "select count(*) from arende where status = 'AVBRUTET'"),
           scalar(c, "select count(*) from act_hi_procinst where proc_def_key_ = '" + BENCH + "arende' and end_act_id_ = 'EndEvent_Avbrutet'"));
     }
-    node.stop();
     line("");
     line("## Lifecycle: " + n + " whole cases, " + OPT.get("lifecycle-workers") + " clients, one node (intake → request accepted by Malmö →"
         + " decision → plan → implementation → the person withdraws → both instances end), " + (TILL_VERKSTALLIGHET.size() + 2)
@@ -904,6 +964,22 @@ public class Bench {
     return Integer.parseInt(OPT.get("port")) + i;
   }
 
+  /**
+   * The service as shipped (no extra arguments, the JVM flags of --jvm), on port(0) and port(1): started once
+   * and kept from part to part (a node start costs ~20 s of the run), so the task list, lifecycle, timer and
+   * node-death parts meet a node that has been running, as a server in use has. Nodes with other settings
+   * (authorization off, Camunda's statements, the start-up measurements) use port(2) and stop after their part.
+   */
+  static final Node[] PLAIN = new Node[2];
+  static int plainStarts;
+
+  static Node plain(int slot) throws Exception {
+    if (PLAIN[slot] == null || !PLAIN[slot].process.isAlive()) {
+      PLAIN[slot] = Node.start("node" + slot + (plainStarts++ < 2 ? "" : "-" + plainStarts), port(slot));
+    }
+    return PLAIN[slot];
+  }
+
   static final class Node {
     final String name;
     final int port;
@@ -919,6 +995,8 @@ public class Bench {
     }
 
     static final List<Process> ALL = new ArrayList<>();
+    /** How long after health 200 a node's idle RSS is read. */
+    static long settleMs = 1000;
 
     static {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL.forEach(Process::destroyForcibly)));
@@ -977,7 +1055,7 @@ public class Bench {
         Thread.sleep(100);
       }
       Node node = new Node(name, port, p, (System.nanoTime() - t0) / 1e9);
-      Thread.sleep(5000);
+      Thread.sleep(settleMs);
       String started = "";
       Matcher m = Pattern.compile("Started AvhopparApplication in ([0-9.]+) seconds").matcher(Files.readString(
           Path.of(OPT.get("out"), "node-" + name + ".log")));
