@@ -15,7 +15,7 @@ COPY --from=build /src/app.jar /tmp/app.jar
 # Start-up: the jar extracted (Spring Boot's tools jar mode) and a class-data-sharing archive of the
 # classes a start loads, written by a training run that starts the application context on the embedded
 # database in a scratch directory and exits (throwaway passwords, never printed). bench/run measures
-# it: 11.6 s -> 9 s to health 200 on 2 cores (docs/performance.md). The archive belongs to this JDK
+# it: 10.5 s -> 6.0 s to health 200 on 2 cores (docs/performance.md, run 7). The archive belongs to this JDK
 # and this jar: both come from this image, so a rebuilt image has a fresh one.
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app --application-filename app.jar \
  && rm /tmp/app.jar && mkdir /tmp/training && cd /tmp/training \

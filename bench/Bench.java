@@ -310,27 +310,27 @@ public class Bench {
     }
     List<String> rows = new ArrayList<>();
     String cds = classDataSharing(OPT.get("tuned-jvm"));
-    String cdsFlags = OPT.get("tuned-jvm") + " -XX:SharedArchiveFile=" + cds + "/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off";
-    for (String flags : List.of(OPT.get("jvm"), OPT.get("tuned-jvm"), cdsFlags)) {
-      String saved = OPT.get("jvm");
-      String savedJar = OPT.get("jar");
-      OPT.put("jvm", flags);
-      if (flags.equals(cdsFlags)) {
-        OPT.put("jar", cds + "/app.jar");
-      }
+    record Variant(String name, String label, String jvm, String jar) {}
+    String jvm = OPT.get("jvm");
+    String jar = OPT.get("jar");
+    for (Variant v : List.of(new Variant("default-jvm", jvm.isBlank() ? "JVM defaults" : jvm, jvm, jar),
+        new Variant("tuned-jvm", OPT.get("tuned-jvm"), OPT.get("tuned-jvm"), jar),
+        new Variant("tuned-jvm-cds", "tuned-jvm + class-data sharing (the Dockerfile)",
+            OPT.get("tuned-jvm") + " -XX:SharedArchiveFile=" + cds + "/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off", cds + "/app.jar"))) {
+      OPT.put("jvm", v.jvm());
+      OPT.put("jar", v.jar());
       Node.settleMs = 5000; // RSS "idle": a few seconds after health 200, when start-up's last work is done
-      Node node = Node.start(flags.equals(saved) ? "default-jvm" : flags.equals(cdsFlags) ? "tuned-jvm-cds" : "tuned-jvm", port(2));
+      Node node = Node.start(v.name(), port(2));
       Node.settleMs = 1000;
-      OPT.put("jvm", saved);
-      OPT.put("jar", savedJar);
+      OPT.put("jvm", jvm);
+      OPT.put("jar", jar);
       long idle = node.rssMiB();
-      Map<String, Latency> load = measureTaskList(List.of("startup part, JVM flags [" + flags + "]"), List.of(node), seeded,
+      Map<String, Latency> load = measureTaskList(List.of("startup part, " + v.label()), List.of(node), seeded,
           Math.min(50, samples()), 20).get(0);
       long loaded = node.rssMiB();
       node.stop();
       rows.add(String.format(Locale.ROOT, "%-40s start %.1f s, RSS idle %d MiB, after %d task-list requests %d MiB; list %s",
-          flags.isBlank() ? "JVM defaults" : flags.equals(cdsFlags) ? "tuned-jvm + class-data sharing (the Dockerfile)" : flags,
-          node.startSeconds, idle, 20 + load.get("list").nanos.size(), loaded, load.get("list")));
+          v.label(), node.startSeconds, idle, 20 + load.get("list").nanos.size(), loaded, load.get("list")));
     }
     line("");
     line("## Start-up and memory (node up = /actuator/health answers 200)");
@@ -346,32 +346,40 @@ public class Bench {
   static String classDataSharing(String flags) throws Exception {
     long t0 = System.nanoTime();
     Path dir = Path.of(OPT.get("out"), "cds").toAbsolutePath();
-    if (Files.exists(dir)) {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
-    }
+    deleteTree(dir);
     runJava(List.of("-Djarmode=tools", "-jar", OPT.get("jar"), "extract", "--destination", dir.toString(), "--application-filename",
         "app.jar"), Path.of("."), Map.of());
     Path training = Files.createTempDirectory("bench-cds-training");
-    List<String> cmd = new ArrayList<>();
-    for (String flag : flags.split(" ")) {
-      if (!flag.isBlank()) {
-        cmd.add(flag);
-      }
-    }
+    List<String> cmd = jvmFlags(flags);
     cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("app.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-Dspring.context.exit=onRefresh", "-jar", dir.resolve("app.jar").toString()));
     runJava(cmd, training, Map.of("AVHOPPARE_DEMO_PASSWORD", PASSWORD, "AVHOPPARE_ADMIN_USER", ADMIN, "AVHOPPARE_ADMIN_PASSWORD", PASSWORD));
-    try (var walk = Files.walk(training)) { // the training's embedded database and generated key
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
+    deleteTree(training); // the training's embedded database and generated key
     if (!Files.exists(dir.resolve("app.jsa"))) {
       throw new IllegalStateException("the training run wrote no archive; see " + OPT.get("out") + "/cds-training.log");
     }
     line(String.format(Locale.ROOT, "class-data sharing: jar extracted, training run and archive (%d MiB) in %.0f s", Files.size(dir.resolve("app.jsa")) >> 20,
         (System.nanoTime() - t0) / 1e9));
     return dir.toString();
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  /** JVM flags given space-separated in an option, as a list. */
+  static List<String> jvmFlags(String flags) {
+    List<String> list = new ArrayList<>();
+    for (String flag : flags.split(" ")) {
+      if (!flag.isBlank()) {
+        list.add(flag);
+      }
+    }
+    return list;
   }
 
   static void runJava(List<String> args, Path cwd, Map<String, String> env) throws Exception {
@@ -1004,11 +1012,7 @@ public class Bench {
 
     static Node start(String name, int port, String... args) throws Exception {
       List<String> cmd = new ArrayList<>(List.of("nice", "-n", "10", "java"));
-      for (String flag : OPT.get("jvm").split(" ")) {
-        if (!flag.isBlank()) {
-          cmd.add(flag);
-        }
-      }
+      cmd.addAll(jvmFlags(OPT.get("jvm")));
       cmd.addAll(List.of("-jar", OPT.get("jar"), "--server.port=" + port,
           "--camunda.bpm.job-execution.lock-time-in-millis=" + OPT.get("lock-ms")));
       cmd.addAll(List.of(args));

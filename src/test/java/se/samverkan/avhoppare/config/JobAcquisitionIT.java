@@ -31,7 +31,7 @@ class JobAcquisitionIT {
 
   @Test
   void theEngineAcquiresDueJobsByDueDateOnly() {
-    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl config = config();
     assertThat(config.isJobExecutorAcquireByDueDate()).as("jobExecutorAcquireByDueDate").isTrue();
     assertThat(config.isEnsureJobDueDateNotNull()).as("ensureJobDueDateNotNull: the acquisition skips jobs without one").isTrue();
     assertThat(jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null", Integer.class))
