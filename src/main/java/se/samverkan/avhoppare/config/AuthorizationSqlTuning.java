@@ -116,7 +116,8 @@ public class AuthorizationSqlTuning extends AbstractProcessEnginePlugin {
       return known.orElse(null);
     }
 
-    private static MetaObject meta(Object object) {
+    /** A MetaObject sharing the one reflector cache (also used by {@link TaskCountCache}). */
+    static MetaObject meta(Object object) {
       return MetaObject.forObject(object, SystemMetaObject.DEFAULT_OBJECT_FACTORY, SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLECTORS);
     }
   }

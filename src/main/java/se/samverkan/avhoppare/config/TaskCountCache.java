@@ -22,10 +22,7 @@ import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.ReflectorFactory;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.type.TypeHandlerRegistry;
@@ -149,9 +146,12 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
   @Intercepts(@Signature(type = Executor.class, method = "query", args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
   static final class Counts implements Interceptor {
 
-    private static final ReflectorFactory REFLECTORS = new DefaultReflectorFactory();
     /** Questions remembered; above this many the cache starts over (a few per user and filter). */
     static final int MAX_KEPT = 20_000;
+    /** Statement shapes remembered with whether they may be cached (the regular expressions run once per shape). */
+    private static final int MAX_SHAPES = 256;
+
+    private final Map<String, Boolean> shapes = new ConcurrentHashMap<>();
 
     private final TypeHandlerRegistry types;
     final Map<Question, Answer> answers = new ConcurrentHashMap<>();
@@ -167,23 +167,25 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
       if (!TASK_COUNT.equals(statement.getId()) || args[3] != null || (args[2] != null && args[2] != RowBounds.DEFAULT)) {
         return invocation.proceed();
       }
-      Question question = question(statement, args[1]);
-      if (question == null) {
-        return invocation.proceed();
+      Executor executor = (Executor) invocation.getTarget();
+      Object parameter = args[1];
+      RowBounds rows = (RowBounds) args[2];
+      // rendered once here and handed on, so the executor does not render Camunda's dynamic SQL a second time
+      BoundSql bound = statement.getBoundSql(parameter);
+      Question question = question(bound, parameter);
+      Long version = question == null ? null : version(executor.getTransaction().getConnection());
+      if (version != null) {
+        Answer kept = answers.get(question);
+        if (kept != null && kept.version() == version) {
+          HITS.incrementAndGet();
+          List<Object> result = new ArrayList<>(1);
+          result.add(kept.count());
+          return result;
+        }
       }
-      Long version = version(((Executor) invocation.getTarget()).getTransaction().getConnection());
-      if (version == null) {
-        return invocation.proceed(); // this transaction changed the versioned tables itself
-      }
-      Answer kept = answers.get(question);
-      if (kept != null && kept.version() == version) {
-        HITS.incrementAndGet();
-        List<Object> result = new ArrayList<>(1);
-        result.add(kept.count());
-        return result;
-      }
-      Object result = invocation.proceed();
-      if (result instanceof List<?> rows && rows.size() == 1 && rows.get(0) instanceof Number count) {
+      List<Object> result = executor.query(statement, parameter, rows, null, executor.createCacheKey(statement, parameter, rows, bound), bound);
+      // version null: not cacheable, or this transaction changed the versioned tables itself
+      if (version != null && result.size() == 1 && result.get(0) instanceof Number count) {
         if (answers.size() >= MAX_KEPT) {
           answers.clear();
         }
@@ -194,9 +196,16 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
     }
 
     /** The statement's text and bound values as MyBatis will bind them, or null when it may not be cached. */
-    Question question(MappedStatement statement, Object parameter) {
-      BoundSql bound = statement.getBoundSql(parameter);
-      if (!cacheable(bound.getSql())) {
+    Question question(BoundSql bound, Object parameter) {
+      Boolean allowed = shapes.get(bound.getSql());
+      if (allowed == null) {
+        if (shapes.size() >= MAX_SHAPES) {
+          shapes.clear();
+        }
+        allowed = cacheable(bound.getSql());
+        shapes.put(bound.getSql(), allowed);
+      }
+      if (!allowed) {
         return null;
       }
       List<Object> values = new ArrayList<>();
@@ -215,7 +224,7 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
           value = parameter;
         } else {
           if (meta == null) {
-            meta = MetaObject.forObject(parameter, SystemMetaObject.DEFAULT_OBJECT_FACTORY, SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLECTORS);
+            meta = AuthorizationSqlTuning.Rewriter.meta(parameter);
           }
           value = meta.getValue(property);
         }
