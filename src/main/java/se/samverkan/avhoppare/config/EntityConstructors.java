@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The engine's MyBatis creates each result row's object through its {@code DefaultObjectFactory}, which
  * calls the no-argument constructor and, when that constructor is not public, catches the
  * {@code IllegalAccessException}, makes it accessible and calls it again — for every row, every time.
- * Camunda's {@code FilterEntity} has a protected constructor, and Tasklist reads its filter twice per
+ * Camunda's {@code FilterEntity} has a protected constructor, and Tasklist reads its filter three times per
  * list request: a CPU profile of a warm node serving Tasklist's list showed 3.3 % of all CPU in building
  * those exceptions' stack traces (docs/performance.md, sixth step).
  *

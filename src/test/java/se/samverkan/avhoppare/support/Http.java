@@ -57,7 +57,12 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+    return postJson(path, json, "application/json");
+  }
+
+  /** The same, asking for another representation (Tasklist's lists ask for application/hal+json). */
+  public HttpResponse<String> postJson(String path, String json, String accept) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("Accept", accept)
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
