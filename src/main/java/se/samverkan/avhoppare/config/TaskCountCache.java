@@ -21,6 +21,7 @@ import org.apache.ibatis.mapping.ParameterMode;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.ResultHandler;
@@ -158,6 +159,12 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
 
     Counts(TypeHandlerRegistry types) {
       this.types = types;
+    }
+
+    /** Wraps executors only (see {@code AuthorizationSqlTuning.Rewriter#plugin}). */
+    @Override
+    public Object plugin(Object target) {
+      return target instanceof Executor ? Plugin.wrap(target, this) : target;
     }
 
     @Override
