@@ -30,5 +30,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
 # JVM flags measured by bench/run (docs/performance.md): a small serial-GC heap holds idle RSS under
 # 400 MB and, with the archive above, start-up under 10 s on 2 cores. Both JIT compilers stay on: with C1
-# alone (-XX:TieredStopAtLevel=1) Tasklist's list took ~20 % longer at p95 (run 8).
+# alone (-XX:TieredStopAtLevel=1) Tasklist's list took ~20 % longer at p95 (sixth step).
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-Xss512k", "-XX:SharedArchiveFile=/app/app.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Duser.timezone=Europe/Stockholm", "-jar", "/app/app.jar"]
