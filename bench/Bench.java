@@ -57,12 +57,12 @@ public class Bench {
       String key = a.substring(2);
       String value = key.contains("=") ? key.substring(key.indexOf('=') + 1) : args[++i];
       key = key.contains("=") ? key.substring(0, key.indexOf('=')) : key;
-      if (!OPT.containsKey(key) && !key.equals("jvm")) { // jvm: the nodes' flags, space separated (default: tuned-jvm, as shipped)
-        throw new IllegalArgumentException("unknown option --" + key + "; known: " + OPT.keySet() + ", jvm");
+      if (!OPT.containsKey(key)) {
+        throw new IllegalArgumentException("unknown option --" + key + "; known: " + OPT.keySet());
       }
       OPT.put(key, value);
     }
-    OPT.putIfAbsent("jvm", OPT.get("tuned-jvm"));
+    OPT.putIfAbsent("jvm", OPT.get("tuned-jvm")); // replaces the null default: tuned-jvm as finally given
     Files.createDirectories(Path.of(OPT.get("out")));
     line("# Benchmark " + Instant.now() + " on " + machine());
     Map<String, String> shown = new LinkedHashMap<>(OPT);
@@ -138,6 +138,7 @@ public class Bench {
     OPT.put("db-user", "avhoppare_test");
     OPT.put("db-password", "x");
     OPT.put("jar", "target/avhoppare-utbyte-0.1.0-SNAPSHOT.jar");
+    OPT.put("jvm", null);                 // the nodes' JVM flags, space separated (not given: tuned-jvm, as shipped)
     OPT.put("db-pool", "");               // the nodes' connection pool size (blank: the service's default, 20)
     OPT.put("out", "target/bench");
   }

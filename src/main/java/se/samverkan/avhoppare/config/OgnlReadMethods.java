@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.ognl.ObjectPropertyAccessor;
 import org.apache.ibatis.ognl.OgnlContext;
 import org.apache.ibatis.ognl.OgnlException;
@@ -58,19 +57,17 @@ public class OgnlReadMethods extends AbstractProcessEnginePlugin {
 
     private static final Object[] NO_ARGUMENTS = new Object[0];
 
-    /** A class's names resolved so far, and how many lookups that took. */
-    private record Resolved(Map<String, Optional<Method>> methods, AtomicLong lookups) {}
-
-    private final ClassValue<Resolved> resolved = new ClassValue<>() {
+    /** Each class's names resolved so far (each computed once, so the map's size is the lookups made). */
+    private final ClassValue<Map<String, Optional<Method>>> resolved = new ClassValue<>() {
       @Override
-      protected Resolved computeValue(Class<?> type) {
-        return new Resolved(new ConcurrentHashMap<>(), new AtomicLong());
+      protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+        return new ConcurrentHashMap<>();
       }
     };
 
     /** How many names of this class were looked up since start (for tests): each one once. */
     public long lookups(Class<?> type) {
-      return resolved.get(type).lookups().get();
+      return resolved.get(type).size();
     }
 
     @Override
@@ -90,9 +87,7 @@ public class OgnlReadMethods extends AbstractProcessEnginePlugin {
 
     /** What OGNL's getMethodValue resolves the name to (its getter, else its read method), looked up once. */
     Method readMethod(Class<?> type, String name) {
-      Resolved known = resolved.get(type);
-      return known.methods().computeIfAbsent(name, n -> {
-        known.lookups().incrementAndGet();
+      return resolved.get(type).computeIfAbsent(name, n -> {
         Method getter = OgnlRuntime.getGetMethod(type, n);
         return Optional.ofNullable(getter != null ? getter : OgnlRuntime.getReadMethod(type, n, null));
       }).orElse(null);
