@@ -1,14 +1,9 @@
 package se.samverkan.avhoppare.config;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -67,10 +62,6 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskCountCache.class);
   static final String TASK_COUNT = AuthorizationSql.TASK_NAMESPACE + "selectTaskCountByQueryCriteria";
-  static final String VERSION_SQL =
-      "SELECT COALESCE(SUM(version), 0), current_setting('avh.uppgiftsversion_andrad', true) FROM avh_uppgiftsversion";
-  /** The tables whose changes the version counts (140-uppgiftsversion.yaml); a count reading any other is not cached. */
-  static final Set<String> VERSIONED_TABLES = Set.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_RE_PROCDEF");
   private static final Pattern CAMUNDA_NAME = Pattern.compile("(?i)(?<![\\w.])(?:\\w+\\.)?(ACT_\\w+)");
   private static final Pattern CLOCK = Pattern.compile(
       "(?i)\\b(now|current_timestamp|current_date|current_time|localtimestamp|localtime|clock_timestamp|statement_timestamp|random)\\b");
@@ -106,7 +97,7 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
     Matcher names = CAMUNDA_NAME.matcher(sql);
     boolean any = false;
     while (names.find()) {
-      if (!VERSIONED_TABLES.contains(names.group(1).toUpperCase(java.util.Locale.ROOT))) {
+      if (!Uppgiftsversion.TABLES.contains(names.group(1).toUpperCase(java.util.Locale.ROOT))) {
         return false;
       }
       any = true;
@@ -141,9 +132,6 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
   /** One count question: the statement text and every bound value, in order. */
   record Question(String sql, List<Object> values) {}
 
-  /** A kept answer and the version it was counted at. */
-  record Answer(long version, Object count) {}
-
   @Intercepts(@Signature(type = Executor.class, method = "query", args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
   static final class Counts implements Interceptor {
 
@@ -155,7 +143,7 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
     private final Map<String, Boolean> shapes = new ConcurrentHashMap<>();
 
     private final TypeHandlerRegistry types;
-    final Map<Question, Answer> answers = new ConcurrentHashMap<>();
+    final Uppgiftsversion.Kept<Question, Object> answers = new Uppgiftsversion.Kept<>(MAX_KEPT);
 
     Counts(TypeHandlerRegistry types) {
       this.types = types;
@@ -180,23 +168,18 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
       // rendered once here and handed on, so the executor does not render Camunda's dynamic SQL a second time
       BoundSql bound = statement.getBoundSql(parameter);
       Question question = question(bound, parameter);
-      Long version = question == null ? null : version(executor.getTransaction().getConnection());
-      if (version != null) {
-        Answer kept = answers.get(question);
-        if (kept != null && kept.version() == version) {
-          HITS.incrementAndGet();
-          List<Object> result = new ArrayList<>(1);
-          result.add(kept.count());
-          return result;
-        }
+      Long version = question == null ? null : Uppgiftsversion.read(executor.getTransaction().getConnection());
+      Object kept = version == null ? null : answers.get(question, version);
+      if (kept != null) {
+        HITS.incrementAndGet();
+        List<Object> result = new ArrayList<>(1);
+        result.add(kept);
+        return result;
       }
       List<Object> result = executor.query(statement, parameter, rows, null, executor.createCacheKey(statement, parameter, rows, bound), bound);
       // version null: not cacheable, or this transaction changed the versioned tables itself
       if (version != null && result.size() == 1 && result.get(0) instanceof Number count) {
-        if (answers.size() >= MAX_KEPT) {
-          answers.clear();
-        }
-        answers.put(question, new Answer(version, count));
+        answers.put(question, version, count);
         COUNTED.incrementAndGet();
       }
       return result;
@@ -242,14 +225,6 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
         values.add(key);
       }
       return new Question(bound.getSql(), List.copyOf(values));
-    }
-
-    /** The committed version of the versioned tables, or null when this transaction has changed them. */
-    static Long version(Connection connection) throws SQLException {
-      try (PreparedStatement read = connection.prepareStatement(VERSION_SQL); ResultSet rs = read.executeQuery()) {
-        rs.next();
-        return "ja".equals(rs.getString(2)) ? null : rs.getLong(1);
-      }
     }
   }
 }
