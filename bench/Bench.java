@@ -177,7 +177,8 @@ public class Bench {
     off.report("under task-list load");
     off.stop();
 
-    Node before = Node.start("before", port(2), "--avhoppare.tuning.authorization-sql=false", "--avhoppare.tuning.task-count-cache=false");
+    Node before = Node.start("before", port(2), "--avhoppare.tuning.authorization-sql=false", "--avhoppare.tuning.task-count-cache=false",
+        "--avhoppare.tuning.authorization-cache=false");
     // no warm-up round: each request takes seconds, JIT warm-up is noise beside that
     Map<String, Latency> shipped = measureTaskList(List.of("checks on, Camunda's SQL as shipped (before)"), List.of(before), seed,
         Integer.parseInt(OPT.get("before-samples")), 0).get(0);
