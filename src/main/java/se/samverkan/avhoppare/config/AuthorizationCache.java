@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -72,8 +73,8 @@ public class AuthorizationCache extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!"postgres".equals(configuration.getDatabaseType())) {
-      return; // the version table and its triggers exist on PostgreSQL only
+    if (!Uppgiftsversion.kept(configuration)) {
+      return;
     }
     configuration.getSessionFactories().put(AuthorizationManager.class, new Managers());
     LOG.info("Grant checks are reused while the grants are unchanged (see AuthorizationCache)");
@@ -124,15 +125,7 @@ public class AuthorizationCache extends AbstractProcessEnginePlugin {
       if (v == null) {
         return super.isAuthorized(userId, groupIds, check);
       }
-      Boolean answer = kept.checks.get(question, v);
-      if (answer != null) {
-        HITS.incrementAndGet();
-        return answer;
-      }
-      boolean granted = super.isAuthorized(userId, groupIds, check);
-      kept.checks.put(question, v, granted);
-      COMPUTED.incrementAndGet();
-      return granted;
+      return answer(kept.checks, question, v, () -> super.isAuthorized(userId, groupIds, check));
     }
 
     @Override
@@ -144,17 +137,10 @@ public class AuthorizationCache extends AbstractProcessEnginePlugin {
       if (v == null) {
         return super.getAllGroups();
       }
-      Set<String> answer = kept.groups.get(ALL_GROUPS, v);
-      if (answer == null) {
-        // Camunda's set may hold null (grants to users have no group), so a HashSet, read-only from here on
-        answer = Collections.unmodifiableSet(new HashSet<>(super.getAllGroups()));
-        kept.groups.put(ALL_GROUPS, v, answer);
-        COMPUTED.incrementAndGet();
-      } else {
-        HITS.incrementAndGet();
-      }
-      availableAuthorizedGroupIds = answer;
-      return answer;
+      // Camunda's set may hold null (grants to users have no group), so a HashSet, read-only from here on
+      availableAuthorizedGroupIds = answer(kept.groups, ALL_GROUPS, v,
+          () -> Collections.unmodifiableSet(new HashSet<>(super.getAllGroups())));
+      return availableAuthorizedGroupIds;
     }
 
     @Override
@@ -169,16 +155,22 @@ public class AuthorizationCache extends AbstractProcessEnginePlugin {
       }
       // Camunda asks about the user and those of their groups that have grants (filterAuthenticatedGroupIds)
       Revoke question = new Revoke(userId, groups(filterAuthenticatedGroupIds(groupIds)));
-      Boolean answer = kept.revokes.get(question, v);
+      // Camunda keeps its answer for the rest of the command; a kept answer is kept there the same way
+      isRevokeAuthCheckUsed = answer(kept.revokes, question, v, () -> super.isRevokeAuthCheckEnabled(userId, groupIds));
+      return isRevokeAuthCheckUsed;
+    }
+
+    /** The answer kept for the question at version v, or Camunda's (computed, then kept under v). */
+    private static <K, V> V answer(Uppgiftsversion.Kept<K, V> answers, K question, long v, Supplier<V> camunda) {
+      V answer = answers.get(question, v);
       if (answer != null) {
         HITS.incrementAndGet();
-        isRevokeAuthCheckUsed = answer;
         return answer;
       }
-      boolean used = super.isRevokeAuthCheckEnabled(userId, groupIds);
-      kept.revokes.put(question, v, used);
+      answer = camunda.get();
+      answers.put(question, v, answer);
       COMPUTED.incrementAndGet();
-      return used;
+      return answer;
     }
 
     /** The version this command reads the grants at, or null when its transaction has changed them. */

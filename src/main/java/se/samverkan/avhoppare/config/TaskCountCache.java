@@ -81,8 +81,8 @@ public class TaskCountCache extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!"postgres".equals(configuration.getDatabaseType())) {
-      return; // the version table and its triggers exist on PostgreSQL only
+    if (!Uppgiftsversion.kept(configuration)) {
+      return;
     }
     org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     mybatis.addInterceptor(new Counts(mybatis.getTypeHandlerRegistry()));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * The committed version of the tables Tasklist's reads depend on, and answers kept under it (issue #11).
@@ -26,6 +27,11 @@ final class Uppgiftsversion {
   static final Set<String> TABLES = Set.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_RE_PROCDEF");
 
   private Uppgiftsversion() {}
+
+  /** Whether this engine's database keeps the version: the table and its triggers exist on PostgreSQL only. */
+  static boolean kept(ProcessEngineConfigurationImpl configuration) {
+    return "postgres".equals(configuration.getDatabaseType());
+  }
 
   /**
    * The committed version, or null when this transaction has changed the tables itself (it sees its own
