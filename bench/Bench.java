@@ -123,6 +123,7 @@ public class Bench {
     OPT.put("warmup", "1000");            // task-list rounds before measuring: the JIT compiler (C2) is still busy for the first
                                           // ~1,000 (list p50 17 ms over rounds 1-300, 10 over 300-500, 7-8 after 1,000)
     OPT.put("block", "50");               // task-list rounds a node serves before the next node's turn
+    OPT.put("block-settle", "3");         // rounds at the start of each block timed apart: a node's first after the other node's turn
     OPT.put("timers", "10000");           // due timers per burst
     OPT.put("death-timers", "1000");      // due timers when a node is killed (enough for both nodes to hold locks)
     OPT.put("cases", "30");               // whole cases through the lifecycle, service and baseline each
@@ -141,6 +142,7 @@ public class Bench {
     OPT.put("jvm", null);                 // the nodes' JVM flags, space separated (not given: tuned-jvm, as shipped)
     OPT.put("db-pool", "");               // the nodes' connection pool size (blank: the service's default, 20)
     OPT.put("out", "target/bench");
+    OPT.put("clone-sessions", "2");       // database sessions cloning the data at once (one core each)
   }
 
   // ---------------------------------------------------------------- task list
@@ -234,14 +236,15 @@ public class Bench {
     int history = Integer.parseInt(OPT.get("history"));
     beforeCloning.run();
     long t0 = System.nanoTime();
-    try (Connection c = db()) {
-      c.createStatement().execute(Files.readString(Path.of("bench/clone.sql")));
-      clone(c, templates.get("s"), tasks - 1, "s", "act_%");
-      clone(c, templates.get("m"), other - 1, "m", "act_%");
-      clone(c, templates.get("g"), other - 1, "g", "act_%");
+    inParallel((c, share) -> {
+      clone(c, new String[] {templates.get("s")}, share.of(tasks - 1), "s", "act_%", true);
+      clone(c, new String[] {templates.get("m")}, share.of(other - 1), "m", "act_%", true);
+      clone(c, new String[] {templates.get("g")}, share.of(other - 1), "g", "act_%", true);
       // finished instances: the Stockholm case's history rows (without its variable updates'
       // details), marked completed a day after they started
-      clone(c, templates.get("s"), history, "h", "act_hi_%", "act_hi_detail", "act_hi_op_log");
+      clone(c, new String[] {templates.get("s")}, share.of(history), "h", "act_hi_%", true, "act_hi_detail", "act_hi_op_log");
+    });
+    try (Connection c = db()) {
       c.createStatement().execute("update act_hi_procinst set state_ = 'COMPLETED', end_act_id_ = 'EndEvent_Avslutat',"
           + " end_time_ = start_time_ + interval '1 day', duration_ = 86400000 where id_ like '%~h%'");
       c.createStatement().execute("update act_hi_taskinst set end_time_ = start_time_ + interval '1 hour', duration_ = 3600000,"
@@ -256,20 +259,74 @@ public class Bench {
     return new Seed(tasks, tasks + 2 * other, "benchsthlm");
   }
 
-  static void clone(Connection c, String template, int n, String tag, String tables, String... skip) throws SQLException {
-    clone(c, new String[] {template}, n, tag, tables, skip);
+  /** Copies first .. first + count - 1 of a template (see bench_clone in bench/clone.sql). */
+  record Range(int first, int count) {}
+
+  /** Session index (1-based) of sessions: which share of the copies it makes. */
+  record Share(int index, int sessions) {
+    /** This share of copies 1 .. n. */
+    Range of(int n) {
+      int per = (n + sessions - 1) / sessions;
+      int from = 1 + (index - 1) * per;
+      return new Range(from, Math.max(0, Math.min(per, n - from + 1)));
+    }
   }
 
-  static void clone(Connection c, String[] templates, int n, String tag, String tables, String... skip) throws SQLException {
-    if (n <= 0) {
+  interface Cloning {
+    void run(Connection c, Share share) throws Exception;
+  }
+
+  /**
+   * Runs the cloning in --clone-sessions database sessions at once, each with its own share of the copies
+   * (PostgreSQL uses one core per session; the copies' ids depend only on their number, so the shares
+   * reference each other as one cloning would). Each session commits its share; nothing is committed
+   * when one fails.
+   */
+  static void inParallel(Cloning cloning) throws Exception {
+    int sessions = Integer.parseInt(OPT.get("clone-sessions"));
+    try (Connection c = db()) {
+      c.createStatement().execute(Files.readString(Path.of("bench/clone.sql")));
+    }
+    List<Connection> open = new ArrayList<>();
+    try {
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (int i = 1; i <= sessions; i++) {
+        Connection c = db();
+        open.add(c);
+        c.setAutoCommit(false);
+        Share share = new Share(i, sessions);
+        running.add(CompletableFuture.runAsync(() -> {
+          try {
+            cloning.run(c, share);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, r -> new Thread(r, "cloning").start()));
+      }
+      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+      for (Connection c : open) {
+        c.commit();
+      }
+    } finally {
+      for (Connection c : open) {
+        c.close();
+      }
+    }
+  }
+
+  static void clone(Connection c, String[] templates, Range copies, String tag, String tables, boolean finishedHistory, String... skip)
+      throws SQLException {
+    if (copies.count() <= 0) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("select bench_clone(?, ?, ?, interval '1 second', ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("select bench_clone(?, ?, ?, interval '1 second', ?, ?, ?, ?)")) {
       ps.setArray(1, c.createArrayOf("text", templates));
-      ps.setInt(2, n);
+      ps.setInt(2, copies.count());
       ps.setString(3, tag);
       ps.setString(4, tables);
       ps.setArray(5, c.createArrayOf("text", skip));
+      ps.setInt(6, copies.first());
+      ps.setBoolean(7, finishedHistory);
       ps.execute();
     }
   }
@@ -325,11 +382,18 @@ public class Bench {
       results.add(new Latency[] {new Latency(), new Latency()});
     }
     // the nodes take turns in blocks of rounds: one JVM works at a time, as on a server of its own, and over
-    // the run both see the same machine (requests alternating one by one kept both JITs busy at once)
+    // the run both see the same machine (requests alternating one by one kept both JITs busy at once). The
+    // first rounds of a block, right after the other node's turn, are timed apart: a node that sat idle for
+    // a second answers its first requests ~6 ms slower (cold caches), and counted in they would put the
+    // alternation itself into the p95 rather than the node's steady state.
     int block = Integer.parseInt(OPT.get("block"));
+    int settle = nodes.size() > 1 ? Integer.parseInt(OPT.get("block-settle")) : 0;
+    List<Latency> cold = new ArrayList<>();
+    nodes.forEach(x -> cold.add(new Latency()));
     for (int first = 0; first < warmup + n; first += block) {
       for (int k = 0; k < nodes.size(); k++) {
-        for (int i = first; i < Math.min(first + block, warmup + n); i++) {
+        for (int i = first - settle; i < Math.min(first + block, warmup + n); i++) {
+          boolean settling = i < first;
           beforeEachRequest.run();
           long t0 = System.nanoTime();
           Reply r = clients.get(k).post(lists.get(k), body, "application/hal+json");
@@ -343,7 +407,9 @@ public class Bench {
           if (!field(r.body(), "count").equals(String.valueOf(seed.visible)) || !field(c.body(), "count").equals(String.valueOf(seed.visible))) {
             throw new IllegalStateException(labels.get(k) + ": expected " + seed.visible + " tasks, got " + field(r.body(), "count") + " / " + c.body());
           }
-          if (i >= warmup) {
+          if (first >= warmup && settling) {
+            cold.get(k).add(t1 - t0);
+          } else if (i >= warmup && !settling) {
             results.get(k)[0].add(t1 - t0);
             results.get(k)[1].add(t2 - t1c);
           }
@@ -353,6 +419,9 @@ public class Bench {
     List<Map<String, Latency>> out = new ArrayList<>();
     for (int k = 0; k < nodes.size(); k++) {
       line(String.format(Locale.ROOT, "task list, %s: list %s; count %s", labels.get(k), results.get(k)[0], results.get(k)[1]));
+      if (!cold.get(k).nanos.isEmpty()) {
+        line(String.format(Locale.ROOT, "  (its first %d lists of each block, after the other node's turn, timed apart: %s)", settle, cold.get(k)));
+      }
       out.add(Map.of("list", results.get(k)[0], "count", results.get(k)[1]));
     }
     return out;
@@ -494,22 +563,26 @@ public class Bench {
   static String dueTimers(Node node, int n, String tag) throws Exception {
     ensureTimerTemplate(node);
     long t0 = System.nanoTime();
-    try (Connection c = db()) {
-      c.setAutoCommit(false);
-      c.createStatement().execute(Files.readString(Path.of("bench/clone.sql")));
-      // the engine only ever inserts variable-update details and op-log entries: the copies' past ones are left out
-      clone(c, new String[] {timerTemplate[0], timerTemplate[1]}, n, tag, "act_%", "act_hi_detail", "act_hi_op_log");
-      try (PreparedStatement ps = c.prepareStatement("select bench_clone_case_rows(?, ?, ?, ?)")) {
-        ps.setString(1, timerTemplate[2]);
-        ps.setArray(2, c.createArrayOf("text", new String[] {timerTemplate[0], timerTemplate[1]}));
-        ps.setInt(3, n);
-        ps.setString(4, tag);
-        ps.execute();
+    // the copies' follow-up timers stay months away until every share is committed, then all fall due at once
+    inParallel((c, share) -> {
+      Range copies = share.of(n);
+      // past history the engine only ever inserts (variable-update details, op-log entries, finished steps
+      // and tasks, identity-link log) is left out: a running case never reads or changes it
+      clone(c, new String[] {timerTemplate[0], timerTemplate[1]}, copies, tag, "act_%", false, "act_hi_detail", "act_hi_op_log");
+      if (copies.count() > 0) {
+        try (PreparedStatement ps = c.prepareStatement("select bench_clone_case_rows(?, ?, ?, ?, ?)")) {
+          ps.setString(1, timerTemplate[2]);
+          ps.setArray(2, c.createArrayOf("text", new String[] {timerTemplate[0], timerTemplate[1]}));
+          ps.setInt(3, copies.count());
+          ps.setString(4, tag);
+          ps.setInt(5, copies.first());
+          ps.execute();
+        }
       }
+    });
+    try (Connection c = db()) {
       c.createStatement().execute("update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ like '%~" + tag
           + "%' and " + FOLLOW_UP_JOB);
-      c.commit();
-      c.setAutoCommit(true);
       c.createStatement().execute("analyze");
     }
     line(String.format(Locale.ROOT, "data: the case %s waiting at %s cloned %d times with SQL (engine rows of both instances and the"

@@ -3,9 +3,14 @@
 -- every id that belongs to the instance (so the copies reference each other exactly as the original
 -- does) and shifting timestamps back by g * shift. tables: a LIKE pattern, e.g. 'act_hi_%' for history only.
 -- templates: one instance, or the instances of one case (arende and uppdrag share the business key), whose
--- ids are remapped together.
+-- ids are remapped together. first: the number of the first copy (copies first .. first + n - 1), so that
+-- several sessions can make disjoint ranges of copies at once. finished_history false: the history rows the
+-- engine only ever inserts and never touches again are left out (finished activity and task instances,
+-- identity-link log), for copies that only go on running; what a running instance updates is kept.
+DROP FUNCTION IF EXISTS bench_clone(text[], int, text, interval, text, text[]);
 CREATE OR REPLACE FUNCTION bench_clone(templates text[], n int, tag text, shift interval DEFAULT interval '1 second',
-                                       tables text DEFAULT 'act_%', skip text[] DEFAULT '{}')
+                                       tables text DEFAULT 'act_%', skip text[] DEFAULT '{}', first int DEFAULT 1,
+                                       finished_history boolean DEFAULT true)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   ids text[];
@@ -14,6 +19,9 @@ DECLARE
   sel text;
   wh text;
 BEGIN
+  IF NOT finished_history THEN
+    skip := skip || ARRAY['act_hi_identitylink'];
+  END IF;
   -- every id of the template instance: rows keyed by it, its tasks, executions, business key
   CREATE TEMP TABLE IF NOT EXISTS bench_rows(tbl text, id text);
   SET LOCAL client_min_messages = warning;
@@ -47,8 +55,9 @@ BEGIN
                       ELSE quote_ident(column_name) END, ', ' ORDER BY ordinal_position)
       INTO cols, sel
       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = t.tbl;
-    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I, generate_series(1, $2) g WHERE id_ IN (SELECT id FROM bench_rows WHERE tbl = %L)',
-                   t.tbl, cols, sel, t.tbl, t.tbl) USING ids, n, shift;
+    wh := CASE WHEN NOT finished_history AND t.tbl IN ('act_hi_actinst', 'act_hi_taskinst') THEN ' AND end_time_ IS NULL' ELSE '' END;
+    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I, generate_series($4, $4 + $2 - 1) g WHERE id_ IN (SELECT id FROM bench_rows WHERE tbl = %L)%s',
+                   t.tbl, cols, sel, t.tbl, t.tbl, wh) USING ids, n, shift, first;
   END LOOP;
 END $$;
 
@@ -57,7 +66,8 @@ END $$;
 -- reference and the case's process instance ids remapped exactly as bench_clone remaps them (so the copies
 -- find each other), the reference also replaced inside other text (message ids such as
 -- 'rapport-begard:<referens>:…' stay unique), and new identity ids. The access log is not a case's data.
-CREATE OR REPLACE FUNCTION bench_clone_case_rows(referens text, instances text[], n int, tag text)
+DROP FUNCTION IF EXISTS bench_clone_case_rows(text, text[], int, text);
+CREATE OR REPLACE FUNCTION bench_clone_case_rows(referens text, instances text[], n int, tag text, first int DEFAULT 1)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   ids text[] := instances || referens;
@@ -76,7 +86,7 @@ BEGIN
                       ELSE quote_ident(column_name) END, ', ' ORDER BY ordinal_position)
       INTO cols, sel
       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = t.table_name AND is_identity = 'NO';
-    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I, generate_series(1, $3) g WHERE %I = $2',
-                   t.table_name, cols, sel, t.table_name, t.column_name) USING ids, referens, n;
+    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I, generate_series($4, $4 + $3 - 1) g WHERE %I = $2',
+                   t.table_name, cols, sel, t.table_name, t.column_name) USING ids, referens, n, first;
   END LOOP;
 END $$;
