@@ -409,8 +409,12 @@ class TasklistFormsBrowserIT {
       if (System.nanoTime() > deadline) {
         throw chrome.timedOut(d, "a task card \"" + taskName + "\" showing " + referens + " in \"" + FILTER_GRUPP + "\"");
       }
+      // Tasklist shows a new task once the list is asked for again: ask, then look for the card a while
       chrome.waitVisible(d, By.xpath("//a[contains(normalize-space(.),'" + FILTER_GRUPP + "')]")).click();
-      pause(Duration.ofSeconds(2));
+      long look = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < look && d.findElements(card).isEmpty()) {
+        pause(Duration.ofMillis(200));
+      }
     }
     chrome.waitFor(d, x -> x.getCurrentUrl().contains(task.getId()), "the task " + taskName + " to open");
     // every task here is a group task: the caseworker takes it ("Ta uppgiften") before the form opens for input
@@ -572,7 +576,10 @@ class TasklistFormsBrowserIT {
         }
         // the list opens on a click into the field (a click while it is open closes it again)
         click(display);
-        pause(Duration.ofSeconds(1));
+        long look = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < look && g.findElements(item).stream().noneMatch(WebElement::isDisplayed)) {
+          pause(Duration.ofMillis(100));
+        }
       }
       click(g.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow());
       chrome.waitFor(d, x -> option.equals(g.findElement(By.cssSelector(".fjs-select-display")).getText().trim()),
