@@ -2,6 +2,7 @@ package se.samverkan.avhoppare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samverkan.avhoppare.support.Browser.bodyText;
+import static se.samverkan.avhoppare.support.Browser.lookBriefly;
 import static se.samverkan.avhoppare.support.Browser.pause;
 
 import java.io.IOException;
@@ -411,10 +412,7 @@ class TasklistFormsBrowserIT {
       }
       // Tasklist shows a new task once the list is asked for again: ask, then look for the card a while
       chrome.waitVisible(d, By.xpath("//a[contains(normalize-space(.),'" + FILTER_GRUPP + "')]")).click();
-      long look = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-      while (System.nanoTime() < look && d.findElements(card).isEmpty()) {
-        pause(Duration.ofMillis(200));
-      }
+      lookBriefly(Duration.ofSeconds(3), () -> !d.findElements(card).isEmpty());
     }
     chrome.waitFor(d, x -> x.getCurrentUrl().contains(task.getId()), "the task " + taskName + " to open");
     // every task here is a group task: the caseworker takes it ("Ta uppgiften") before the form opens for input
@@ -576,10 +574,7 @@ class TasklistFormsBrowserIT {
         }
         // the list opens on a click into the field (a click while it is open closes it again)
         click(display);
-        long look = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (System.nanoTime() < look && g.findElements(item).stream().noneMatch(WebElement::isDisplayed)) {
-          pause(Duration.ofMillis(100));
-        }
+        lookBriefly(Duration.ofSeconds(1), () -> g.findElements(item).stream().anyMatch(WebElement::isDisplayed));
       }
       click(g.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow());
       chrome.waitFor(d, x -> option.equals(g.findElement(By.cssSelector(".fjs-select-display")).getText().trim()),

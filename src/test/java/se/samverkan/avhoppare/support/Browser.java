@@ -197,6 +197,14 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Looks every 100 ms, for at most {@code limit}, until {@code seen} holds (no failure when it does not). */
+  public static void lookBriefly(Duration limit, java.util.function.BooleanSupplier seen) {
+    long until = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < until && !seen.getAsBoolean()) {
+      pause(Duration.ofMillis(100));
+    }
+  }
+
   /** Quits every browser opened and deletes their profiles. */
   @Override
   public void close() {
