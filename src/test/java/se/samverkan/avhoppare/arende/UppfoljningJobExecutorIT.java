@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ import se.samverkan.avhoppare.uppdrag.UppdragProcess;
  * reaches Stockholm's caseworkers only, the report task Malmö's only, through Camunda's REST API.
  */
 @PostgresIntegrationTest
+@Tag(PostgresIntegrationTest.OWN_JVM) // its own job-executor settings
 @TestPropertySource(properties = {"avhoppare.process.forsta-uppfoljning=PT3S", "camunda.bpm.job-execution.wait-time-in-millis=500",
     "camunda.bpm.job-execution.max-wait=1000"})
 class UppfoljningJobExecutorIT {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +26,7 @@ import se.samverkan.avhoppare.support.TestAccounts;
 
 /** The foundation on the production database: schema by Liquibase, security, idempotent start-up. */
 @PostgresIntegrationTest
+@Tag(PostgresIntegrationTest.OWN_JVM) // starts a second application
 class PostgresFoundationIT {
 
   @LocalServerPort int port;
