@@ -655,9 +655,13 @@ class TasklistFormsBrowserIT {
     }
   }
 
-  /** form-js commits typed text after a short debounce: let it settle before the next field. */
+  /**
+   * Lets the form render a change before the next field is looked for. Typed text needs no longer: form-js
+   * debounces it while typing but commits it when the field loses focus (its text field and text area flush
+   * on blur, and {@link Form#blur} blurs), and choices are committed on the click itself.
+   */
   private static void settle() {
-    pause(Duration.ofMillis(400));
+    pause(Duration.ofMillis(100));
   }
 
   // --- browsers
