@@ -467,7 +467,8 @@ public class Bench {
   /**
    * Class-data sharing as the Dockerfile prepares it: the jar extracted by Spring Boot's tools jar mode,
    * a training run (the JVM flags given, the embedded database in an empty directory, the application
-   * context started and closed) that writes the archive of the classes it loaded. Returns the directory
+   * started up to its first health answer and closed: {@code avhoppare.cds-training}) that writes the
+   * archive of the classes it loaded. Returns the directory
    * holding app.jar and app.jsa.
    */
   static String classDataSharing(String flags) throws Exception {
@@ -479,7 +480,7 @@ public class Bench {
     Path training = Files.createTempDirectory("bench-cds-training");
     List<String> cmd = jvmFlags(flags);
     cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("app.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-Dspring.context.exit=onRefresh", "-jar", dir.resolve("app.jar").toString()));
+        "-jar", dir.resolve("app.jar").toString(), "--avhoppare.cds-training=true", "--server.port=0"));
     runJava(cmd, training, Map.of("AVHOPPARE_DEMO_PASSWORD", PASSWORD, "AVHOPPARE_ADMIN_USER", ADMIN, "AVHOPPARE_ADMIN_PASSWORD", PASSWORD));
     deleteTree(training); // the training's embedded database and generated key
     if (!Files.exists(dir.resolve("app.jsa"))) {
