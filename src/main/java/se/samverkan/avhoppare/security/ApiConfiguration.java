@@ -21,10 +21,9 @@ import se.samverkan.avhoppare.security.accesslog.LoggkontrollResource;
 class ApiConfiguration {
 
   @Bean
-  ServletRegistrationBean<ServletContainer> avhoppareApi(LoggkontrollResource loggkontroll, IdentitetResource identitet,
-      OversiktResource oversikt) {
+  ServletRegistrationBean<ServletContainer> avhoppareApi() {
     ResourceConfig config = new ResourceConfig();
-    config.registerInstances(loggkontroll, identitet, oversikt);
+    config.registerClasses(LoggkontrollResource.class, IdentitetResource.class, OversiktResource.class);
     ServletRegistrationBean<ServletContainer> bean = new ServletRegistrationBean<>(new ServletContainer(config), "/api/*");
     bean.setName("avhoppareApi");
     bean.setLoadOnStartup(1);
