@@ -14,7 +14,7 @@ WORKDIR /app
 COPY --from=build /src/app.jar /tmp/app.jar
 # Start-up: the jar extracted (Spring Boot's tools jar mode) and a class-data-sharing archive of the
 # classes a start loads, written by a training run that starts the application on the embedded database
-# in a scratch directory, asks its own health endpoint once and exits (avhoppare.cds-training; throwaway
+# in a scratch directory, waits for its own health answer 200 and exits (avhoppare.cds-training; throwaway
 # passwords, never printed; port 0, so nothing else on the build host matters). bench/run measures
 # it: 10.5 s -> 6.0 s to health 200 on 2 cores (docs/performance.md, run 7). The archive belongs to this JDK
 # and this jar: both come from this image, so a rebuilt image has a fresh one.

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The class-data sharing archive's training run ({@code Dockerfile}, {@code bench/Bench.java}): with
- * {@code avhoppare.cds-training=true} the application starts as it always does, asks its own health
- * endpoint once, then closes and exits. The JVM writes the archive at exit
+ * {@code avhoppare.cds-training=true} the application starts as it always does, waits until its own
+ * health endpoint answers 200 (at most a minute), then closes and exits. The JVM writes the archive at exit
  * ({@code -XX:ArchiveClassesAtExit}), so it holds what a start up to the first health answer loads — the
  * web server, the webapps, Jersey and the job executor too. Spring's own {@code spring.context.exit=onRefresh},
  * used before, stops before any of those start. Never set in a running service.

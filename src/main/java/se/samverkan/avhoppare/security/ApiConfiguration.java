@@ -23,6 +23,8 @@ class ApiConfiguration {
   @Bean
   ServletRegistrationBean<ServletContainer> avhoppareApi() {
     ResourceConfig config = new ResourceConfig();
+    // classes, not instances: jersey-spring6 hands Jersey these @Component singletons from Spring (registered as
+    // instances, Jersey warned at every start that they "will be ignored" as providers)
     config.registerClasses(LoggkontrollResource.class, IdentitetResource.class, OversiktResource.class);
     ServletRegistrationBean<ServletContainer> bean = new ServletRegistrationBean<>(new ServletContainer(config), "/api/*");
     bean.setName("avhoppareApi");
