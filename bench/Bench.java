@@ -119,9 +119,10 @@ public class Bench {
     OPT.put("other-tasks", "1000");       // open tasks of Göteborg and of Malmö each
     OPT.put("history", "100000");         // finished instances' history
     OPT.put("samples", "200");            // task-list requests per figure (after the warm-up)
-    OPT.put("before-samples", "2");       // the same with Camunda's statements as shipped (~17 s a round)
-    OPT.put("warmup", "1000");            // task-list rounds before measuring: the JIT compiler (C2) is still busy for the first
-                                          // ~1,000 (list p50 17 ms over rounds 1-300, 10 over 300-500, 7-8 after 1,000)
+    OPT.put("before-samples", "1");       // the same with Camunda's statements as shipped (~23 s a round; one is enough for a ratio of ~1,000)
+    OPT.put("warmup", "2500");            // task-list rounds before measuring, both nodes at once: the JIT compilers are still busy
+                                          // for the first ~2,000 (4-6 s of compiling per 500 rounds until round 2,000, ~1 s after
+                                          // 2,500; list p95 18 ms over rounds 500-2,000, 12-15 after; docs/performance.md)
     OPT.put("block", "50");               // task-list rounds a node serves before the next node's turn
     OPT.put("block-settle", "3");         // rounds at the start of each block timed apart: a node's first after the other node's turn
     OPT.put("timers", "10000");           // due timers per burst
@@ -390,9 +391,12 @@ public class Bench {
     int settle = nodes.size() > 1 ? Integer.parseInt(OPT.get("block-settle")) : 0;
     List<Latency> cold = new ArrayList<>();
     nodes.forEach(x -> cold.add(new Latency()));
-    for (int first = 0; first < warmup + n; first += block) {
+    warmUp(clients, lists, counts, body, warmup);
+    double[] compiledBefore = nodes.stream().mapToDouble(Node::compileSeconds).toArray();
+    long measuring = System.nanoTime();
+    for (int first = 0; first < n; first += block) {
       for (int k = 0; k < nodes.size(); k++) {
-        for (int i = first - settle; i < Math.min(first + block, warmup + n); i++) {
+        for (int i = first - settle; i < Math.min(first + block, n); i++) {
           boolean settling = i < first;
           beforeEachRequest.run();
           long t0 = System.nanoTime();
@@ -407,24 +411,59 @@ public class Bench {
           if (!field(r.body(), "count").equals(String.valueOf(seed.visible)) || !field(c.body(), "count").equals(String.valueOf(seed.visible))) {
             throw new IllegalStateException(labels.get(k) + ": expected " + seed.visible + " tasks, got " + field(r.body(), "count") + " / " + c.body());
           }
-          if (first >= warmup && settling) {
+          if (settling) {
             cold.get(k).add(t1 - t0);
-          } else if (i >= warmup && !settling) {
+          } else {
             results.get(k)[0].add(t1 - t0);
             results.get(k)[1].add(t2 - t1c);
           }
         }
       }
     }
+    double measured = (System.nanoTime() - measuring) / 1e9;
     List<Map<String, Latency>> out = new ArrayList<>();
     for (int k = 0; k < nodes.size(); k++) {
       line(String.format(Locale.ROOT, "task list, %s: list %s; count %s", labels.get(k), results.get(k)[0], results.get(k)[1]));
+      line(String.format(Locale.ROOT, "  (after %d warm-up rounds; its JIT compilers worked %.1f s during the %.1f s of measured rounds)", warmup,
+          nodes.get(k).compileSeconds() - compiledBefore[k], measured));
       if (!cold.get(k).nanos.isEmpty()) {
         line(String.format(Locale.ROOT, "  (its first %d lists of each block, after the other node's turn, timed apart: %s)", settle, cold.get(k)));
       }
       out.add(Map.of("list", results.get(k)[0], "count", results.get(k)[1]));
     }
     return out;
+  }
+
+  /**
+   * The warm-up rounds (not timed), every node at once, one client thread each: a node's JIT compilers are
+   * still at work for the first ~2,000 rounds (docs/performance.md, *Tenth step*), and warming the nodes side
+   * by side uses both cores for it.
+   */
+  static void warmUp(List<Http> clients, List<String> lists, List<String> counts, String body, int rounds) throws Exception {
+    if (rounds <= 0) {
+      return;
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(clients.size());
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int k = 0; k < clients.size(); k++) {
+        Http client = clients.get(k);
+        String list = lists.get(k);
+        String count = counts.get(k);
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < rounds; i++) {
+            check(client.post(list, body, "application/hal+json"), 200);
+            check(client.post(count, body, null), 200);
+          }
+          return null;
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ---------------------------------------------------------------- start-up and memory
@@ -1213,6 +1252,20 @@ public class Bench {
         }
       }
       return -1;
+    }
+
+    /** Seconds the node's JIT compilers have worked since it started ({@code jstat -compiler}, beside this JVM's java), or NaN. */
+    double compileSeconds() {
+      try {
+        Path jstat = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jstat");
+        Process p = new ProcessBuilder(jstat.toString(), "-compiler", String.valueOf(process.pid())).redirectErrorStream(true).start();
+        String[] rows = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
+        p.waitFor();
+        // Compiled Failed Invalid Time FailedType FailedMethod
+        return rows.length < 2 ? Double.NaN : Double.parseDouble(rows[1].trim().split("\\s+")[3]);
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        return Double.NaN;
+      }
     }
 
     void report(String when) throws IOException {
