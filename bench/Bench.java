@@ -424,8 +424,8 @@ public class Bench {
     List<Map<String, Latency>> out = new ArrayList<>();
     for (int k = 0; k < nodes.size(); k++) {
       line(String.format(Locale.ROOT, "task list, %s: list %s; count %s", labels.get(k), results.get(k)[0], results.get(k)[1]));
-      line(String.format(Locale.ROOT, "  (after %d warm-up rounds; its JIT compilers worked %.1f s during the %.1f s of measured rounds)", warmup,
-          nodes.get(k).compileSeconds() - compiledBefore[k], measured));
+      line(String.format(Locale.ROOT, "  (its JIT compilers worked %.1f s during the %.1f s of measured rounds%s)",
+          nodes.get(k).compileSeconds() - compiledBefore[k], measured, warmup > 0 ? ", after " + warmup + " warm-up rounds" : ""));
       if (!cold.get(k).nanos.isEmpty()) {
         line(String.format(Locale.ROOT, "  (its first %d lists of each block, after the other node's turn, timed apart: %s)", settle, cold.get(k)));
       }
@@ -1263,7 +1263,10 @@ public class Bench {
         p.waitFor();
         // Compiled Failed Invalid Time FailedType FailedMethod
         return rows.length < 2 ? Double.NaN : Double.parseDouble(rows[1].trim().split("\\s+")[3]);
-      } catch (IOException | InterruptedException | RuntimeException e) {
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Double.NaN;
+      } catch (IOException | RuntimeException e) {
         return Double.NaN;
       }
     }
